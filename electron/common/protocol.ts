@@ -1,0 +1,95 @@
+import { z } from "zod";
+import type { FileError } from "./file-errors.js";
+import { layoutIdSchema, type Layout } from "./layout.js";
+import type { LocalizedText } from "./localized-text.js";
+import type { WallTopology } from "./topology.js";
+
+/** The one contract module for REST bodies and socket events between service, displays and consoles. */
+
+export const switchLayoutBodySchema = z.strictObject({ layoutId: layoutIdSchema });
+export type SwitchLayoutBody = z.infer<typeof switchLayoutBodySchema>;
+
+export const displayHandshakeSchema = z.object({
+  displayId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
+  token: z.string().max(256).optional(),
+});
+
+export const controlHandshakeSchema = z.object({ token: z.string().min(1).max(256) });
+
+export interface ConnectedDisplay {
+  displayId: string;
+  /** Sockets open for this display id (a second window for the same display shows up as 2). */
+  connections: number;
+  since: number;
+}
+
+/** What every display and console receives on connect and on every change (`wall:state`). */
+export interface WallState {
+  revision: number;
+  layoutId: string;
+  layout: Layout;
+  topology: WallTopology;
+}
+
+export interface LayoutSummary {
+  id: string;
+  title: LocalizedText;
+  /** The file currently on disk fails validation; `inUse` tells whether a last good version serves. */
+  errors: FileError[];
+  inUse: boolean;
+}
+
+export interface ApiState {
+  layoutId: string;
+  revision: number;
+  displays: ConnectedDisplay[];
+}
+
+export interface ApiError {
+  error: string;
+  details?: unknown;
+}
+
+/** Socket event names, one place. */
+export const events = {
+  state: "wall:state",
+  displays: "wall:displays",
+  layouts: "wall:layouts",
+  switchLayout: "layout:switch",
+} as const;
+
+export type Ack = { ok: true } | { ok: false; status: number; error: string };
+
+const rectSize = z.object({ width: z.number().positive(), height: z.number().positive() });
+
+/** Displays check what they receive too: a state that fails this is refused and the last good one stays. */
+export const wallStateSchema = z.object({
+  revision: z.number().int().min(0),
+  layoutId: z.string(),
+  layout: z.object({
+    id: z.string(),
+    title: z.object({ vi: z.string(), en: z.string().optional() }),
+    grid: z.object({ columns: z.number().int().positive(), rows: z.number().int().positive() }),
+    tiles: z.array(
+      z.object({
+        id: z.string(),
+        x: z.number().int().min(0),
+        y: z.number().int().min(0),
+        w: z.number().int().positive(),
+        h: z.number().int().positive(),
+        widget: z.string(),
+        title: z.object({ vi: z.string(), en: z.string().optional() }).optional(),
+        options: z.record(z.string(), z.unknown()),
+      }),
+    ),
+  }),
+  topology: z.object({
+    columns: z.number().int().positive(),
+    rows: z.number().int().positive(),
+    display: rectSize,
+    bezel: z.object({ x: z.number().min(0), y: z.number().min(0) }),
+    displays: z.array(z.object({ id: z.string(), col: z.number().int().min(0), row: z.number().int().min(0), output: z.number().int().optional() })),
+    canvas: rectSize,
+    startLayout: z.string().optional(),
+  }),
+});

@@ -1,0 +1,74 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { writeFileAtomic } from "./json-file.js";
+
+export type Role = "viewer" | "operator" | "admin";
+const rank: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
+
+export interface Principal {
+  name: string;
+  role: Role;
+}
+
+export function roleAllows(role: Role, needed: Role): boolean {
+  return rank[role] >= rank[needed];
+}
+
+function digest(token: string): Buffer {
+  return createHash("sha256").update(token, "utf8").digest();
+}
+
+export const ADMIN_TOKEN_FILE = "admin-token";
+
+/** Bearer tokens and the role each carries. Compared in constant time, by digest. */
+export class TokenAuth {
+  private readonly tokens: Array<{ digest: Buffer; principal: Principal }> = [];
+
+  private constructor(
+    /** Set when this start generated the admin token, so the caller can print it once. */
+    readonly generatedAdminToken: string | undefined,
+    readonly adminTokenFile: string | undefined,
+  ) {}
+
+  static async open(stateDir: string, adminToken: string | undefined): Promise<TokenAuth> {
+    if (adminToken) {
+      const auth = new TokenAuth(undefined, undefined);
+      auth.add(adminToken, { name: "admin", role: "admin" });
+      return auth;
+    }
+    const file = path.join(stateDir, ADMIN_TOKEN_FILE);
+    let token: string | undefined;
+    let generated: string | undefined;
+    try {
+      token = (await fs.readFile(file, "utf8")).trim();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    }
+    if (!token) {
+      token = generated = randomBytes(24).toString("base64url");
+      await fs.mkdir(stateDir, { recursive: true });
+      await writeFileAtomic(file, `${token}\n`, 0o600);
+    }
+    const auth = new TokenAuth(generated, file);
+    auth.add(token, { name: "admin", role: "admin" });
+    return auth;
+  }
+
+  add(token: string, principal: Principal): void {
+    this.tokens.push({ digest: digest(token), principal });
+  }
+
+  authenticate(token: string | undefined): Principal | undefined {
+    if (!token) return undefined;
+    const d = digest(token);
+    let found: Principal | undefined;
+    for (const t of this.tokens) if (timingSafeEqual(t.digest, d)) found = t.principal;
+    return found;
+  }
+}
+
+export function bearerToken(header: string | undefined): string | undefined {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
+  return m?.[1];
+}

@@ -1,0 +1,30 @@
+import { EventEmitter } from "node:events";
+import type { ConnectedDisplay } from "../common/protocol.js";
+
+/** Which displays have a live socket, and since when. */
+export class DisplayRegistry extends EventEmitter<{ change: [ConnectedDisplay[]] }> {
+  private readonly displays = new Map<string, ConnectedDisplay>();
+
+  constructor(private readonly now: () => number = Date.now) {
+    super();
+  }
+
+  connected(displayId: string): void {
+    const d = this.displays.get(displayId);
+    if (d) d.connections += 1;
+    else this.displays.set(displayId, { displayId, connections: 1, since: this.now() });
+    this.emit("change", this.list());
+  }
+
+  disconnected(displayId: string): void {
+    const d = this.displays.get(displayId);
+    if (!d) return;
+    d.connections -= 1;
+    if (d.connections <= 0) this.displays.delete(displayId);
+    this.emit("change", this.list());
+  }
+
+  list(): ConnectedDisplay[] {
+    return [...this.displays.values()].sort((a, b) => a.displayId.localeCompare(b.displayId)).map((d) => ({ ...d }));
+  }
+}

@@ -1,0 +1,187 @@
+import { EventEmitter } from "node:events";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import type { FileError } from "../common/file-errors.js";
+import { checkLayout, LAYOUT_FILE_SUFFIX, type Layout } from "../common/layout.js";
+import type { LayoutSummary } from "../common/protocol.js";
+import { checkTopology, type WallTopology } from "../common/topology.js";
+import type { Logger } from "./log.js";
+import { parseJsonText } from "./parse-json-file.js";
+
+export const WALL_FILE = "wall.json";
+
+interface LayoutEntry {
+  /** The last version that passed validation; what displays see. */
+  good?: Layout;
+  /** Problems with the file as it is on disk now. */
+  errors: FileError[];
+  text?: string;
+}
+
+export interface StoreChange {
+  topologyChanged: boolean;
+  /** Layouts whose in-use (last good) version changed. */
+  layoutsChanged: string[];
+  /** Some file's text changed, even if only its errors did. */
+  filesChanged: boolean;
+}
+
+/**
+ * Reads and watches the layouts folder. Every file is validated; a file that fails keeps its
+ * last good version in use, so displays never see a broken layout.
+ */
+export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
+  private topologyEntry: { good?: WallTopology; errors: FileError[]; text?: string } = { errors: [] };
+  private readonly layouts = new Map<string, LayoutEntry>();
+  private watcher: fs.FSWatcher | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private scanning: Promise<void> = Promise.resolve();
+  private textChanged = false;
+
+  constructor(
+    readonly dir: string,
+    private readonly log: Logger,
+  ) {
+    super();
+  }
+
+  /** Loads everything once; fails when wall.json has no valid version at all. */
+  async load(): Promise<void> {
+    await this.scan();
+    if (!this.topologyEntry.good) {
+      const why = this.topologyEntry.errors.map((e) => `${e.file} ${e.path}: ${e.message}`).join("; ");
+      throw new Error(`cannot start without a valid ${path.join(this.dir, WALL_FILE)}: ${why}`);
+    }
+  }
+
+  watch(debounceMs = 150): void {
+    this.watcher = fs.watch(this.dir, () => {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.rescan(), debounceMs);
+    });
+    this.watcher.on("error", (e) => this.log("error", "layouts folder watch failed", { dir: this.dir, error: e.message }));
+  }
+
+  close(): void {
+    clearTimeout(this.timer);
+    this.watcher?.close();
+  }
+
+  /** Serialised so that two bursts of edits never interleave. */
+  rescan(): Promise<void> {
+    this.scanning = this.scanning.then(() => this.scan()).catch((e: Error) => this.log("error", "layouts rescan failed", { error: e.message }));
+    return this.scanning;
+  }
+
+  get topology(): WallTopology {
+    if (!this.topologyEntry.good) throw new Error("layout store not loaded");
+    return this.topologyEntry.good;
+  }
+
+  get topologyErrors(): FileError[] {
+    return this.topologyEntry.errors;
+  }
+
+  layout(id: string): Layout | undefined {
+    return this.layouts.get(id)?.good;
+  }
+
+  layoutIds(): string[] {
+    return [...this.layouts.entries()].filter(([, e]) => e.good).map(([id]) => id).sort();
+  }
+
+  summaries(): LayoutSummary[] {
+    return [...this.layouts.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([id, e]) => ({ id, title: e.good?.title ?? { vi: id }, errors: e.errors, inUse: e.good !== undefined }));
+  }
+
+  private async scan(): Promise<void> {
+    const names = await fsp.readdir(this.dir);
+    const change: StoreChange = { topologyChanged: false, layoutsChanged: [], filesChanged: false };
+    this.textChanged = false;
+    change.topologyChanged = await this.scanTopology();
+    const present = new Set<string>();
+    for (const name of names.filter((n) => n.endsWith(LAYOUT_FILE_SUFFIX)).sort()) {
+      const id = name.slice(0, -LAYOUT_FILE_SUFFIX.length);
+      present.add(id);
+      if (await this.scanLayout(id, name)) change.layoutsChanged.push(id);
+    }
+    for (const [id, entry] of this.layouts) {
+      if (present.has(id)) continue;
+      // A removed file keeps its last good version so that a display showing it keeps its picture;
+      // the list says the file is gone.
+      const removed = { file: `${id}${LAYOUT_FILE_SUFFIX}`, path: "$", message: "file was removed; the last good version stays in use" };
+      if (entry.good && entry.errors[0]?.message !== removed.message) {
+        this.layouts.set(id, { good: entry.good, errors: [removed] });
+        this.textChanged = true;
+        this.log("warn", "layout file removed", { id });
+      } else if (!entry.good) {
+        this.layouts.delete(id);
+        this.textChanged = true;
+      }
+    }
+    change.filesChanged = this.textChanged;
+    if (change.filesChanged) this.emit("change", change);
+  }
+
+  private async readText(file: string): Promise<string | undefined> {
+    try {
+      return await fsp.readFile(path.join(this.dir, file), "utf8");
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw e;
+    }
+  }
+
+  private async scanTopology(): Promise<boolean> {
+    const text = await this.readText(WALL_FILE);
+    if (text === this.topologyEntry.text) return false;
+    const entry = this.topologyEntry;
+    entry.text = text;
+    this.textChanged = true;
+    if (text === undefined) {
+      entry.errors = [{ file: WALL_FILE, path: "$", message: "file is missing" }];
+      return false;
+    }
+    const parsed = parseJsonText(WALL_FILE, text);
+    const checked = parsed.ok ? checkTopology(WALL_FILE, parsed.value) : { ok: false as const, errors: [parsed.error] };
+    if (!checked.ok) {
+      entry.errors = checked.errors;
+      this.reportRefused(WALL_FILE, checked.errors, entry.good !== undefined);
+      return false;
+    }
+    const changed = JSON.stringify(entry.good) !== JSON.stringify(checked.value);
+    entry.good = checked.value;
+    entry.errors = [];
+    return changed;
+  }
+
+  private async scanLayout(id: string, name: string): Promise<boolean> {
+    const text = await this.readText(name);
+    const entry = this.layouts.get(id) ?? { errors: [] };
+    this.layouts.set(id, entry);
+    if (text === undefined || text === entry.text) return false;
+    entry.text = text;
+    this.textChanged = true;
+    const parsed = parseJsonText(name, text);
+    const checked = parsed.ok ? checkLayout(name, parsed.value, id) : { ok: false as const, errors: [parsed.error] };
+    if (!checked.ok) {
+      entry.errors = checked.errors;
+      this.reportRefused(name, checked.errors, entry.good !== undefined);
+      return false;
+    }
+    const changed = JSON.stringify(entry.good) !== JSON.stringify(checked.value);
+    entry.good = checked.value;
+    entry.errors = [];
+    if (changed) this.log("info", "layout loaded", { file: name });
+    return changed;
+  }
+
+  private reportRefused(file: string, errors: FileError[], keptOld: boolean): void {
+    this.log("warn", `${file} refused${keptOld ? "; the last good version stays in use" : ""}`, {
+      errors: errors.map((e) => `${e.path}: ${e.message}`),
+    });
+  }
+}

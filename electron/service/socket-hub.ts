@@ -1,0 +1,98 @@
+import type { Server as HttpServer } from "node:http";
+import { Server, type Socket } from "socket.io";
+import { controlHandshakeSchema, displayHandshakeSchema, events, type Ack } from "../common/protocol.js";
+import type { Principal, TokenAuth } from "./auth.js";
+import type { WallCommands } from "./commands.js";
+import type { DisplayRegistry } from "./display-registry.js";
+import type { FailureLimiter } from "./failure-limiter.js";
+import type { LayoutStore } from "./layout-store.js";
+import type { Logger } from "./log.js";
+import type { ServiceCounters } from "./service-counters.js";
+import type { WallStateHolder } from "./wall-state.js";
+
+export interface SocketDeps {
+  store: LayoutStore;
+  state: WallStateHolder;
+  commands: WallCommands;
+  displays: DisplayRegistry;
+  auth: TokenAuth;
+  limiter: FailureLimiter;
+  counters: ServiceCounters;
+  log: Logger;
+}
+
+/** `/display` carries the wall state to displays; `/control` carries it to consoles and takes their commands. */
+export function attachSockets(http: HttpServer, deps: SocketDeps): { io: Server; close: () => Promise<void> } {
+  const { state, store, displays, auth, limiter, counters, commands } = deps;
+  const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000 });
+
+  const display = io.of("/display");
+  display.use((socket, next) => {
+    const hs = displayHandshakeSchema.safeParse(socket.handshake.auth);
+    if (!hs.success) {
+      counters.rejectedMessages += 1;
+      next(new Error("handshake needs {displayId}"));
+      return;
+    }
+    socket.data.displayId = hs.data.displayId;
+    next();
+  });
+  display.on("connection", (socket) => {
+    const id = socket.data.displayId as string;
+    displays.connected(id);
+    socket.emit(events.state, state.current());
+    socket.on("disconnect", () => displays.disconnected(id));
+    // Displays only listen; anything they send is counted and ignored.
+    socket.onAny(() => {
+      counters.rejectedMessages += 1;
+    });
+  });
+
+  const control = io.of("/control");
+  control.use((socket, next) => {
+    const key = socket.handshake.address;
+    if (limiter.blocked(key)) {
+      next(new Error("too many failed authentications; try again in a minute"));
+      return;
+    }
+    const hs = controlHandshakeSchema.safeParse(socket.handshake.auth);
+    const principal = hs.success ? auth.authenticate(hs.data.token) : undefined;
+    if (!principal) {
+      limiter.fail(key);
+      counters.authFailures += 1;
+      next(new Error("unauthorized"));
+      return;
+    }
+    socket.data.principal = principal;
+    next();
+  });
+  control.on("connection", (socket: Socket) => {
+    const principal = socket.data.principal as Principal;
+    socket.emit(events.state, state.current());
+    socket.emit(events.displays, displays.list());
+    socket.emit(events.layouts, store.summaries());
+    socket.on(events.switchLayout, (body: unknown, ack: unknown) => {
+      const result: Ack = commands.switchLayout(principal, body);
+      if (!result.ok && result.status === 400) counters.rejectedMessages += 1;
+      if (typeof ack === "function") (ack as (a: Ack) => void)(result);
+    });
+  });
+
+  const onState = () => {
+    const s = state.current();
+    display.emit(events.state, s);
+    control.emit(events.state, s);
+  };
+  const onDisplays = () => control.emit(events.displays, displays.list());
+  const onStore = () => control.emit(events.layouts, store.summaries());
+  state.on("change", onState);
+  displays.on("change", onDisplays);
+  store.on("change", onStore);
+  const close = async () => {
+    state.off("change", onState);
+    displays.off("change", onDisplays);
+    store.off("change", onStore);
+    await io.close();
+  };
+  return { io, close };
+}

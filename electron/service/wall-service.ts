@@ -1,0 +1,72 @@
+import fs from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { TokenAuth } from "./auth.js";
+import { WallCommands } from "./commands.js";
+import type { ServiceConfig } from "./config.js";
+import { DisplayRegistry } from "./display-registry.js";
+import { FailureLimiter } from "./failure-limiter.js";
+import { createHttpApp } from "./http-app.js";
+import { LayoutStore } from "./layout-store.js";
+import { consoleLogger, type Logger } from "./log.js";
+import { newCounters } from "./service-counters.js";
+import { attachSockets } from "./socket-hub.js";
+import { WallStateHolder } from "./wall-state.js";
+
+export interface WallService {
+  /** http://host:port, as displays and consoles reach it. */
+  url: string;
+  port: number;
+  displayIds: string[];
+  auth: TokenAuth;
+  state: WallStateHolder;
+  close(): Promise<void>;
+}
+
+/** Starts the whole service: layouts, state, REST, sockets. Used by the CLI, Electron main and tests. */
+export async function startWallService(config: ServiceConfig, log: Logger = consoleLogger): Promise<WallService> {
+  await fs.mkdir(config.stateDir, { recursive: true });
+  const store = new LayoutStore(config.layoutsDir, log);
+  await store.load();
+  store.watch();
+  try {
+    const state = await WallStateHolder.open(store, config.stateDir, store.topology.startLayout, log);
+    const auth = await TokenAuth.open(config.stateDir, config.adminToken);
+    const commands = new WallCommands(state, log);
+    const displays = new DisplayRegistry();
+    const limiter = new FailureLimiter();
+    const counters = newCounters();
+    const deps = { store, state, commands, displays, auth, limiter, counters, log };
+    const app = createHttpApp({ ...deps, rendererDir: config.rendererDir, startedAt: Date.now() });
+    const server = http.createServer(app);
+    const sockets = attachSockets(server, deps);
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.port, config.host, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+    const port = (server.address() as AddressInfo).port;
+    const host = config.host.includes(":") ? `[${config.host}]` : config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
+    return {
+      url: `http://${host}:${port}`,
+      port,
+      get displayIds() {
+        return store.topology.displays.map((d) => d.id);
+      },
+      auth,
+      state,
+      async close() {
+        store.close();
+        await sockets.close();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await state.flushed();
+      },
+    };
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+}

@@ -1,0 +1,44 @@
+import js from "@eslint/js";
+import globals from "globals";
+import { fileURLToPath } from "node:url";
+import tseslint from "typescript-eslint";
+import { folderBoundaries } from "./scripts/lint/folder-boundaries.js";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+const noElectron = {
+  "no-restricted-imports": ["error", { paths: [{ name: "electron", message: "electron is imported only in electron/main and electron/preload" }] }],
+};
+const boundaries = (...allow) => ({ "local/folder-boundaries": ["error", { root, allow }] });
+
+export default tseslint.config(
+  { ignores: ["dist/**", "release/**", "node_modules/**", "test-results/**", "playwright-report/**", "bench-results/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { local: { rules: { "folder-boundaries": folderBoundaries } } },
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      ...noElectron,
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  { files: ["electron/common/**"], rules: boundaries("electron/common") },
+  { files: ["electron/service/**"], rules: boundaries("electron/common", "electron/service") },
+  { files: ["electron/main/**"], rules: { ...boundaries("electron/common", "electron/service", "electron/main"), "no-restricted-imports": "off" } },
+  { files: ["electron/preload/**"], rules: { ...boundaries("electron/common", "electron/preload"), "no-restricted-imports": "off" } },
+  {
+    files: ["renderer/**"],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...boundaries("renderer", "electron/common"),
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "electron", message: "the renderer never imports electron; use the preload bridge" }],
+          patterns: [{ group: ["node:*"], message: "the renderer runs without node" }],
+        },
+      ],
+    },
+  },
+  { files: ["e2e/electron*.ts"], rules: { "no-restricted-imports": "off" } },
+);

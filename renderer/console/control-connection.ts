@@ -1,0 +1,50 @@
+import { io, type Socket } from "socket.io-client";
+import { events, wallStateSchema, type Ack, type ConnectedDisplay, type LayoutSummary, type WallState } from "../../electron/common/protocol.js";
+
+export interface ControlHandlers {
+  onState: (state: WallState) => void;
+  onDisplays: (displays: ConnectedDisplay[]) => void;
+  onLayouts: (layouts: LayoutSummary[]) => void;
+  onOnline: (online: boolean) => void;
+  /** The service refused the token (or is limiting failed attempts): stop and ask again. */
+  onRefused: (reason: string) => void;
+}
+
+export interface ControlConnection {
+  switchLayout: (layoutId: string) => Promise<Ack>;
+  close: () => void;
+}
+
+export function connectControl(token: string, handlers: ControlHandlers): ControlConnection {
+  const socket: Socket = io("/control", { auth: { token }, transports: ["websocket"], reconnectionDelayMax: 10_000 });
+  socket.on("connect", () => handlers.onOnline(true));
+  socket.on("disconnect", () => handlers.onOnline(false));
+  socket.on("connect_error", (err: Error) => {
+    handlers.onOnline(false);
+    // Auth refusals come from our middleware; transport errors are retried by socket.io itself.
+    if (err.message === "unauthorized" || err.message.startsWith("too many")) {
+      socket.close();
+      handlers.onRefused(err.message);
+    }
+  });
+  socket.on(events.state, (payload: unknown) => {
+    const parsed = wallStateSchema.safeParse(payload);
+    if (parsed.success) handlers.onState(parsed.data);
+  });
+  socket.on(events.displays, (d: ConnectedDisplay[]) => handlers.onDisplays(Array.isArray(d) ? d : []));
+  socket.on(events.layouts, (l: LayoutSummary[]) => handlers.onLayouts(Array.isArray(l) ? l : []));
+  return {
+    switchLayout: (layoutId) =>
+      socket
+        .timeout(5000)
+        .emitWithAck(events.switchLayout, { layoutId })
+        .then(
+          (ack: Ack) => ack,
+          () => ({ ok: false, status: 504, error: "no answer from the service" }) as Ack,
+        ),
+    close: () => {
+      socket.removeAllListeners();
+      socket.close();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { io, type Socket } from "socket.io-client";
+import { events, wallStateSchema } from "../../electron/common/protocol.js";
+import type { WallStore } from "./wall-store.js";
+
+/**
+ * The display's one socket to the service. socket.io-client reconnects by itself with
+ * exponential backoff and jitter; each (re)connect gets the current state at once.
+ */
+export function connectDisplay(store: WallStore, displayId: string, token: string | undefined): () => void {
+  const socket: Socket = io("/display", {
+    auth: token ? { displayId, token } : { displayId },
+    transports: ["websocket"],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 10_000,
+    randomizationFactor: 0.5,
+  });
+  const { setWall, setOnline } = store.getState();
+  socket.on("connect", () => setOnline(true));
+  socket.on("disconnect", () => setOnline(false));
+  socket.on("connect_error", () => setOnline(false));
+  socket.on(events.state, (payload: unknown) => {
+    const parsed = wallStateSchema.safeParse(payload);
+    if (parsed.success) setWall(parsed.data);
+    else {
+      store.getState().countRejected();
+      console.warn("wall state refused", parsed.error.issues.slice(0, 3));
+    }
+  });
+  return () => {
+    socket.removeAllListeners();
+    socket.close();
+  };
+}

@@ -1,0 +1,45 @@
+import type { Language } from "../../electron/common/localized-text.js";
+
+/** Screen text, Vietnamese first. Keys are stable; add both languages together. */
+const dictionary = {
+  connecting: { vi: "Đang kết nối tới máy chủ…", en: "Connecting to the service…" },
+  offline: { vi: "Mất kết nối", en: "Disconnected" },
+  unknownDisplay: { vi: "Màn hình “{id}” không có trong cấu hình wall.json", en: "Display “{id}” is not in wall.json" },
+  knownDisplays: { vi: "Các màn hình đã khai báo: {ids}", en: "Configured displays: {ids}" },
+  noTiles: { vi: "Bố cục này không có ô nào trên màn hình {id}", en: "This layout has no tile on display {id}" },
+  widgetFailed: { vi: "Ô “{tile}” gặp lỗi", en: "Tile “{tile}” failed" },
+  consoleTitle: { vi: "Bảng điều khiển màn hình tường", en: "Video wall console" },
+  tokenLabel: { vi: "Mã truy cập", en: "Access token" },
+  signIn: { vi: "Đăng nhập", en: "Sign in" },
+  signOut: { vi: "Đăng xuất", en: "Sign out" },
+  wrongToken: { vi: "Mã truy cập không đúng", en: "Wrong access token" },
+  rateLimited: { vi: "Sai mã quá nhiều lần, thử lại sau một phút", en: "Too many failed attempts; try again in a minute" },
+  serviceUnreachable: { vi: "Không kết nối được máy chủ", en: "Cannot reach the service" },
+  layouts: { vi: "Bố cục", en: "Layouts" },
+  active: { vi: "Đang hiển thị", en: "On the wall" },
+  show: { vi: "Hiển thị", en: "Show" },
+  displays: { vi: "Màn hình", en: "Displays" },
+  connected: { vi: "Đã kết nối", en: "Connected" },
+  disconnected: { vi: "Chưa kết nối", en: "Not connected" },
+  fileErrors: { vi: "Tệp đang lỗi; phiên bản hợp lệ gần nhất vẫn được dùng", en: "The file has errors; the last good version stays in use" },
+  fileBroken: { vi: "Tệp lỗi, chưa có phiên bản hợp lệ", en: "The file has errors and no good version" },
+  switchFailed: { vi: "Không chuyển được bố cục: {error}", en: "Could not switch layout: {error}" },
+  revision: { vi: "Phiên bản {n}", en: "Revision {n}" },
+} satisfies Record<string, Record<Language, string>>;
+
+export type TextKey = keyof typeof dictionary;
+
+export function translate(language: Language, key: TextKey, vars: Record<string, string | number> = {}): string {
+  let text: string = dictionary[key][language];
+  for (const [name, value] of Object.entries(vars)) text = text.replaceAll(`{${name}}`, String(value));
+  return text;
+}
+
+/** `?lang=en` picks English; Vietnamese otherwise. */
+export function languageFromUrl(search: string): Language {
+  return new URLSearchParams(search).get("lang") === "en" ? "en" : "vi";
+}
+
+export function locale(language: Language): string {
+  return language === "en" ? "en-GB" : "vi-VN";
+}

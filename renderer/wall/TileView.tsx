@@ -1,0 +1,80 @@
+import { Component, lazy, Suspense, useCallback, useMemo, useState, type ComponentType, type ReactNode } from "react";
+import { pickText, type Language } from "../../electron/common/localized-text.js";
+import type { TilePart } from "../../electron/common/plan.js";
+import { translate } from "../ui/i18n.js";
+import { findWidget } from "../widgets/registry.js";
+import type { TileStatus, WidgetProps } from "../widgets/widget-props.js";
+
+const lazyWidgets = new Map<string, ComponentType<WidgetProps<unknown>>>();
+
+function lazyWidget(kind: string): ComponentType<WidgetProps<unknown>> | undefined {
+  const registration = findWidget(kind);
+  if (!registration) return undefined;
+  let component = lazyWidgets.get(kind);
+  if (!component) {
+    component = lazy(registration.load);
+    lazyWidgets.set(kind, component);
+  }
+  return component;
+}
+
+/** A widget that throws marks only its own tile as failed; the rest of the wall carries on. */
+class TileBoundary extends Component<{ onError: () => void; fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidCatch(error: unknown) {
+    console.error("tile failed", error);
+    this.props.onError();
+  }
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+const TITLE_HEIGHT = 56;
+
+/**
+ * One tile's visible part on this display. The widget lays out at the whole tile's size and
+ * is shifted so that this display shows exactly its share: a spanning tile reads as one picture.
+ */
+export function TileView({ part, language }: { part: TilePart; language: Language }) {
+  const [status, setStatus] = useState<TileStatus>("loading");
+  const Widget = useMemo(() => lazyWidget(part.widget), [part.widget]);
+  const onError = useCallback(() => setStatus("error"), []);
+  const title = pickText(part.title, language);
+  const bodyHeight = part.tile.height - (title ? TITLE_HEIGHT : 0);
+  const fallback = <div className="tile-error">{translate(language, "widgetFailed", { tile: part.tileId })}</div>;
+  return (
+    <div
+      className="tile"
+      data-tile-id={part.tileId}
+      data-widget={part.widget}
+      data-status={Widget ? status : "error"}
+      style={{ left: part.window.x, top: part.window.y, width: part.window.width, height: part.window.height }}
+    >
+      <div
+        className="tile-content"
+        style={{ left: -part.inTile.x, top: -part.inTile.y, width: part.tile.width, height: part.tile.height }}
+      >
+        {title && (
+          <div className="tile-title" style={{ height: TITLE_HEIGHT }}>
+            {title}
+          </div>
+        )}
+        <div className="tile-body" style={{ height: bodyHeight }}>
+          {Widget ? (
+            <TileBoundary onError={onError} fallback={fallback}>
+              <Suspense fallback={null}>
+                <Widget options={part.options} width={part.tile.width} height={bodyHeight} language={language} setStatus={setStatus} />
+              </Suspense>
+            </TileBoundary>
+          ) : (
+            fallback
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

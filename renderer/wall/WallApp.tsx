@@ -1,0 +1,67 @@
+import { useEffect, useMemo, useState } from "react";
+import { useStore } from "zustand";
+import type { Language } from "../../electron/common/localized-text.js";
+import { planWall } from "../../electron/common/plan.js";
+import type { WallStore } from "../data/wall-store.js";
+import { translate } from "../ui/i18n.js";
+import { TileView } from "./TileView.js";
+
+function useWindowSize() {
+  const [size, setSize] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
+  useEffect(() => {
+    const onResize = () => setSize({ width: window.innerWidth, height: window.innerHeight });
+    window.addEventListener("resize", onResize);
+    return () => window.removeEventListener("resize", onResize);
+  }, []);
+  return size;
+}
+
+export function WallApp({ store, displayId, language }: { store: WallStore; displayId: string; language: Language }) {
+  const wall = useStore(store, (s) => s.wall);
+  const online = useStore(store, (s) => s.online);
+  const windowSize = useWindowSize();
+  const plan = useMemo(() => (wall ? planWall(wall.topology, wall.layout).find((p) => p.displayId === displayId) : undefined), [wall, displayId]);
+
+  const marker = !online && (
+    <div className="offline-marker" role="status" data-testid="offline-marker">
+      <span className="offline-dot" /> {translate(language, "offline")}
+    </div>
+  );
+
+  if (!wall) {
+    return (
+      <div className="wall-root" data-display-id={displayId} data-connection={online ? "online" : "offline"}>
+        <div className="slate">{translate(language, "connecting")}</div>
+      </div>
+    );
+  }
+  if (!plan) {
+    return (
+      <div className="wall-root" data-display-id={displayId} data-layout-id={wall.layoutId} data-connection={online ? "online" : "offline"}>
+        <div className="slate slate-error">
+          <div>{translate(language, "unknownDisplay", { id: displayId })}</div>
+          <div className="slate-detail">{translate(language, "knownDisplays", { ids: wall.topology.displays.map((d) => d.id).join(", ") })}</div>
+        </div>
+        {marker}
+      </div>
+    );
+  }
+  const { width, height } = wall.topology.display;
+  const scale = `scale(${windowSize.width / width}, ${windowSize.height / height})`;
+  return (
+    <div
+      className="wall-root"
+      data-display-id={displayId}
+      data-layout-id={wall.layoutId}
+      data-revision={wall.revision}
+      data-connection={online ? "online" : "offline"}
+    >
+      <div className="wall-canvas" style={{ width, height, transform: scale }}>
+        {plan.tiles.map((part) => (
+          <TileView key={`${wall.layoutId}/${part.tileId}/${part.widget}`} part={part} language={language} />
+        ))}
+      </div>
+      {marker}
+    </div>
+  );
+}

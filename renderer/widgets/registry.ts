@@ -1,0 +1,24 @@
+import type { ComponentType } from "react";
+import { widgetKinds, type WidgetKindId, type WidgetKindSpec } from "../../electron/common/widgets/widget-kinds.js";
+import type { WidgetProps } from "./widget-props.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind narrows its own options
+type AnyWidget = ComponentType<WidgetProps<any>>;
+
+export interface WidgetRegistration extends WidgetKindSpec {
+  /** Loaded on first use so a display only downloads the widgets it shows. */
+  load: () => Promise<{ default: AnyWidget }>;
+}
+
+const loaders: Record<WidgetKindId, WidgetRegistration["load"]> = {
+  clock: () => import("./clock/ClockWidget.js"),
+  text: () => import("./text/TextWidget.js"),
+};
+
+export const widgetRegistry = Object.fromEntries(
+  (Object.keys(widgetKinds) as WidgetKindId[]).map((id): [WidgetKindId, WidgetRegistration] => [id, { ...widgetKinds[id], load: loaders[id] }]),
+) as Record<WidgetKindId, WidgetRegistration>;
+
+export function findWidget(id: string): WidgetRegistration | undefined {
+  return Object.hasOwn(widgetRegistry, id) ? widgetRegistry[id as WidgetKindId] : undefined;
+}

@@ -1,0 +1,13 @@
+import type { Language } from "../../electron/common/localized-text.js";
+
+export type TileStatus = "loading" | "ready" | "stale" | "error" | "offline";
+
+/** What every widget component receives. It lays out at the whole tile's size, in display pixels. */
+export interface WidgetProps<Options> {
+  options: Options;
+  width: number;
+  height: number;
+  language: Language;
+  /** Widgets report their own status; the tile shows it as data-status. */
+  setStatus: (status: TileStatus) => void;
+}
