@@ -81,6 +81,10 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     res.json({ active: state.current().layoutId, wall: { errors: store.topologyErrors }, layouts: store.summaries() });
   });
 
+  api.get("/wall", (_req, res) => {
+    res.json({ topology: store.topology, errors: store.topologyErrors });
+  });
+
   api.get("/state", (_req, res) => {
     const s = state.current();
     res.json({ layoutId: s.layoutId, revision: s.revision, displays: displays.list(), mode: "manual" } satisfies ApiState & { mode: string });

@@ -1,0 +1,47 @@
+import { BrowserWindow } from "electron";
+import { errorSlateUrl } from "./error-slate.js";
+import type { WallWindow, WindowEvents, WindowHost, WindowSpec } from "./wall-windows.js";
+import { wallWindowOptions } from "./window-options.js";
+
+/** The real WindowHost: one BrowserWindow per display, its crash events wired to the manager. */
+export class ElectronWindowHost implements WindowHost {
+  constructor(
+    private readonly preload: string,
+    private readonly kiosk: boolean,
+    private readonly serviceUrl: string,
+    private readonly displayToken: string | undefined,
+  ) {}
+
+  open(spec: WindowSpec, events: WindowEvents): WallWindow {
+    const options = wallWindowOptions({ bounds: spec.bounds, preload: this.preload, kiosk: this.kiosk, title: `IOC Wall ${spec.displayId}` });
+    options.webPreferences!.additionalArguments = [
+      `--ioc-display-id=${spec.displayId}`,
+      `--ioc-service-url=${this.serviceUrl}`,
+      ...(this.displayToken ? [`--ioc-display-token=${this.displayToken}`] : []),
+    ];
+    const win = new BrowserWindow(options);
+    win.removeMenu();
+    win.once("ready-to-show", () => win.show());
+    win.webContents.on("render-process-gone", (_e, details) => events.onGone(details.reason));
+    win.on("unresponsive", () => events.onUnresponsive());
+    void win.loadURL(spec.url);
+    return {
+      setBounds: (b) => {
+        win.setKiosk(false);
+        win.setBounds(b);
+        win.setKiosk(this.kiosk);
+      },
+      reload: () => {
+        if (win.isDestroyed()) return;
+        // After a crash the page is gone; load the display URL again rather than reload().
+        void win.loadURL(spec.url);
+      },
+      showSlate: (message) => {
+        if (!win.isDestroyed()) void win.loadURL(errorSlateUrl(message));
+      },
+      close: () => {
+        if (!win.isDestroyed()) win.destroy();
+      },
+    };
+  }
+}

@@ -1,0 +1,106 @@
+import { app, Menu, powerSaveBlocker, screen } from "electron";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { wallStateSchema } from "../common/protocol.js";
+import { configFromEnv } from "../service/config.js";
+import { consoleLogger } from "../service/log.js";
+import { startWallService, type WallService } from "../service/wall-service.js";
+import { parseMainArgs } from "./cli-args.js";
+import type { DisplayLike } from "./display-like.js";
+import { mapDisplays } from "./display-mapping.js";
+import { ElectronWindowHost } from "./electron-window-host.js";
+import { hardenElectron } from "./security.js";
+import { WallWindowManager } from "./wall-windows.js";
+import { windowedBounds } from "./window-options.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const log = consoleLogger;
+const args = parseMainArgs(process.argv.slice(1));
+let serviceUrl = "";
+
+if (!app.requestSingleInstanceLock()) {
+  log("warn", "another IOC Wall is already running on this machine; quitting");
+  app.quit();
+} else {
+  hardenElectron(() => serviceUrl);
+  Menu.setApplicationMenu(null);
+  app.commandLine.appendSwitch("autoplay-policy", "no-user-gesture-required");
+  app.whenReady().then(run, (e: Error) => {
+    log("error", "Electron failed to start", { error: e.message });
+    app.exit(1);
+  });
+}
+
+async function run(): Promise<void> {
+  let service: WallService | undefined;
+  if (args.primary) {
+    serviceUrl = args.primary;
+  } else {
+    const config = configFromEnv();
+    service = await startWallService(
+      {
+        ...config,
+        stateDir: process.env.WALL_STATE_DIR ? config.stateDir : path.join(app.getPath("userData"), "state"),
+        layoutsDir: process.env.WALL_LAYOUTS_DIR || !app.isPackaged ? config.layoutsDir : path.join(process.resourcesPath, "layouts"),
+        rendererDir: path.join(here, "../../renderer"),
+      },
+      log,
+    );
+    serviceUrl = service.url;
+  }
+  log("info", "IOC Wall controller", { service: serviceUrl, windowed: args.windowed ?? "no" });
+  const blocker = powerSaveBlocker.start("prevent-display-sleep");
+  const host = new ElectronWindowHost(path.join(here, "../preload/preload.cjs"), args.windowed === undefined, serviceUrl, process.env.WALL_DISPLAY_TOKEN);
+  const windows = new WallWindowManager(host, serviceUrl, log);
+  let topology = await currentTopology(serviceUrl);
+
+  const place = () => {
+    if (args.windowed !== undefined) {
+      const ids = topology.displays.map((d) => d.id).slice(0, args.windowed);
+      windows.apply(ids.map((displayId, i) => ({ displayId, bounds: windowedBounds(i, topology.display, topology.columns) })));
+      return;
+    }
+    const outputs: DisplayLike[] = screen.getAllDisplays().map((d) => ({ id: d.id, bounds: d.bounds, scaleFactor: d.scaleFactor, label: d.label }));
+    const mapping = mapDisplays(outputs, topology.displays, args.displays);
+    if (mapping.unassigned.length > 0) log("warn", "wall displays without an output on this controller", { displays: mapping.unassigned });
+    windows.apply(mapping.assignments.map((a) => ({ displayId: a.displayId, bounds: a.output.bounds })));
+  };
+  const remap = () =>
+    currentTopology(serviceUrl).then(
+      (t) => {
+        topology = t;
+        place();
+      },
+      (e: Error) => {
+        log("warn", "could not refresh the wall topology; mapping with the last one", { error: e.message });
+        place();
+      },
+    );
+  place();
+  service?.state.on("change", (s) => {
+    if (JSON.stringify(s.topology) !== JSON.stringify(topology)) void remap();
+  });
+  const onDisplaysChanged = () => void remap();
+  screen.on("display-added", onDisplaysChanged);
+  screen.on("display-removed", onDisplaysChanged);
+  screen.on("display-metrics-changed", onDisplaysChanged);
+  app.on("child-process-gone", (_e, details) => {
+    if (details.type === "GPU") windows.gpuGone(details.reason);
+  });
+  app.on("window-all-closed", () => undefined);
+  app.on("before-quit", () => {
+    powerSaveBlocker.stop(blocker);
+    windows.closeAll();
+    void service?.close();
+  });
+}
+
+const topologyResponse = z.object({ topology: wallStateSchema.shape.topology });
+
+/** The topology as the service holds it (the same for an in-process service and a primary). */
+async function currentTopology(url: string) {
+  const res = await fetch(`${url}/api/wall`);
+  if (!res.ok) throw new Error(`${url}/api/wall answered ${res.status}`);
+  return topologyResponse.parse(await res.json()).topology;
+}
