@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { silentLogger } from "../service/log.js";
+import { RecoveryBudget } from "./recovery-budget.js";
+import type { WallWindow, WindowEvents, WindowHost, WindowSpec } from "./wall-windows.js";
+import { WallWindowManager } from "./wall-windows.js";
+
+/** A WindowHost that records what the manager asks of it, in place of Electron's BrowserWindow. */
+class RecordingHost implements WindowHost {
+  readonly calls: string[] = [];
+  readonly events = new Map<string, WindowEvents>();
+  open(spec: WindowSpec, events: WindowEvents): WallWindow {
+    this.calls.push(`open ${spec.displayId} ${spec.url}`);
+    this.events.set(spec.displayId, events);
+    return {
+      setBounds: (b) => this.calls.push(`move ${spec.displayId} ${b.x},${b.y}`),
+      reload: () => this.calls.push(`reload ${spec.displayId}`),
+      showSlate: (m) => this.calls.push(`slate ${spec.displayId} ${m.split(" (")[0]}`),
+      close: () => this.calls.push(`close ${spec.displayId}`),
+    };
+  }
+}
+
+const b = (x: number) => ({ x, y: 0, width: 1920, height: 1080 });
+
+describe("RecoveryBudget", () => {
+  it("allows 3 recoveries per 60 s, then refuses until the window slides", () => {
+    let now = 0;
+    const budget = new RecoveryBudget(3, 60_000, () => now);
+    expect([budget.take(), budget.take(), budget.take(), budget.take()]).toEqual([true, true, true, false]);
+    now = 60_001;
+    expect(budget.take()).toBe(true);
+  });
+});
+
+describe("WallWindowManager", () => {
+  it("opens one window per display, moves changed ones and closes removed ones", () => {
+    const host = new RecordingHost();
+    const m = new WallWindowManager(host, "http://127.0.0.1:8080", silentLogger);
+    m.apply([{ displayId: "D1", bounds: b(0) }, { displayId: "D2", bounds: b(1920) }]);
+    m.apply([{ displayId: "D1", bounds: b(0) }, { displayId: "D2", bounds: b(3840) }]);
+    m.apply([{ displayId: "D2", bounds: b(3840) }]);
+    expect(host.calls).toEqual([
+      "open D1 http://127.0.0.1:8080/wall/D1",
+      "open D2 http://127.0.0.1:8080/wall/D2",
+      "move D2 3840,0",
+      "close D1",
+    ]);
+  });
+
+  it("reloads a crashed or hung window 3 times in 60 s, then shows the error slate and stops", () => {
+    let now = 0;
+    const host = new RecordingHost();
+    const m = new WallWindowManager(host, "http://w", silentLogger, { max: 3, windowMs: 60_000, now: () => now });
+    m.apply([{ displayId: "D1", bounds: b(0) }]);
+    const ev = host.events.get("D1")!;
+    ev.onGone("crashed");
+    ev.onUnresponsive();
+    ev.onGone("oom");
+    ev.onGone("crashed");
+    ev.onGone("crashed");
+    expect(host.calls.slice(1)).toEqual(["reload D1", "reload D1", "reload D1", "slate D1 Màn hình D1 gặp lỗi lặp lại"]);
+  });
+
+  it("reloads every window when the GPU process dies", () => {
+    const host = new RecordingHost();
+    const m = new WallWindowManager(host, "http://w", silentLogger);
+    m.apply([{ displayId: "D1", bounds: b(0) }, { displayId: "D2", bounds: b(1920) }]);
+    m.gpuGone("crashed");
+    expect(host.calls.slice(2).sort()).toEqual(["reload D1", "reload D2"]);
+  });
+});

@@ -1,0 +1,88 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { LayoutStore, type StoreChange } from "./layout-store.js";
+import { silentLogger } from "./log.js";
+import { tempWall, waitFor } from "./test-support/temp-wall.js";
+
+let dirs: Awaited<ReturnType<typeof tempWall>>;
+let store: LayoutStore;
+
+beforeEach(async () => {
+  dirs = await tempWall();
+  store = new LayoutStore(dirs.layoutsDir, silentLogger);
+});
+afterEach(async () => {
+  store.close();
+  await dirs.cleanup();
+});
+
+const file = (name: string) => path.join(dirs.layoutsDir, name);
+
+describe("LayoutStore", () => {
+  it("loads the topology and every valid layout", async () => {
+    await store.load();
+    expect(store.topology.displays).toHaveLength(6);
+    expect(store.layoutIds()).toEqual(["briefing", "overview", "situation"]);
+  });
+
+  it("keeps the last good version of a layout whose edit is broken, and reports the error", async () => {
+    await store.load();
+    const before = store.layout("overview");
+    await fs.writeFile(file("overview.layout.json"), '{ "id": "overview", "title": ');
+    await store.rescan();
+    expect(store.layout("overview")).toEqual(before);
+    const summary = store.summaries().find((s) => s.id === "overview")!;
+    expect(summary.inUse).toBe(true);
+    expect(summary.errors[0]).toMatchObject({ file: "overview.layout.json", path: "$" });
+    expect(summary.errors[0]!.message).toMatch(/not valid JSON/);
+  });
+
+  it("refuses a semantically broken edit with the JSON path, then takes the fix", async () => {
+    await store.load();
+    const raw = JSON.parse(await fs.readFile(file("briefing.layout.json"), "utf8"));
+    raw.tiles[1].x = 0; // onto the agenda tile
+    await fs.writeFile(file("briefing.layout.json"), JSON.stringify(raw));
+    await store.rescan();
+    expect(store.summaries().find((s) => s.id === "briefing")!.errors.map((e) => e.path)).toEqual(["$.tiles[1]"]);
+    raw.tiles[1].x = 2;
+    raw.title.vi = "Giao ban sáng thứ Hai";
+    await fs.writeFile(file("briefing.layout.json"), JSON.stringify(raw));
+    await store.rescan();
+    expect(store.layout("briefing")!.title.vi).toBe("Giao ban sáng thứ Hai");
+    expect(store.summaries().find((s) => s.id === "briefing")!.errors).toEqual([]);
+  });
+
+  it("notices edits by itself while watching", async () => {
+    await store.load();
+    const changes: StoreChange[] = [];
+    store.on("change", (c) => changes.push(c));
+    store.watch(20);
+    const raw = JSON.parse(await fs.readFile(file("situation.layout.json"), "utf8"));
+    raw.title.vi = "Ứng phó xâm nhập mặn";
+    await fs.writeFile(file("situation.layout.json"), JSON.stringify(raw));
+    await waitFor(() => changes.find((c) => c.layoutsChanged.includes("situation")));
+    expect(store.layout("situation")!.title.vi).toBe("Ứng phó xâm nhập mặn");
+  });
+
+  it("keeps a removed layout in use, marked as removed", async () => {
+    await store.load();
+    await fs.rm(file("situation.layout.json"));
+    await store.rescan();
+    expect(store.layout("situation")).toBeDefined();
+    expect(store.summaries().find((s) => s.id === "situation")!.errors[0]!.message).toMatch(/removed/);
+  });
+
+  it("keeps the last good wall.json when an edit breaks it", async () => {
+    await store.load();
+    await fs.writeFile(file("wall.json"), JSON.stringify({ columns: 0, rows: 2, display: { width: 1920, height: 1080 } }));
+    await store.rescan();
+    expect(store.topology.columns).toBe(3);
+    expect(store.topologyErrors[0]).toMatchObject({ file: "wall.json", path: "$.columns" });
+  });
+
+  it("refuses to start without a valid wall.json, saying why", async () => {
+    await fs.writeFile(file("wall.json"), "{");
+    await expect(store.load()).rejects.toThrow(/wall\.json.*not valid JSON/);
+  });
+});

@@ -1,0 +1,168 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { io, type Socket } from "socket.io-client";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { events, type Ack, type WallState } from "../common/protocol.js";
+import { silentLogger } from "./log.js";
+import { tempWall, testConfig, waitFor } from "./test-support/temp-wall.js";
+import { startWallService, type WallService } from "./wall-service.js";
+
+const TOKEN = "test-admin-token-0123456789";
+let dirs: Awaited<ReturnType<typeof tempWall>>;
+let service: WallService;
+const sockets: Socket[] = [];
+
+beforeEach(async () => {
+  dirs = await tempWall();
+  service = await startWallService(testConfig(dirs, { adminToken: TOKEN }), silentLogger);
+});
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.close();
+  await service.close();
+  await dirs.cleanup();
+});
+
+function post(pathname: string, body: string, token?: string) {
+  return fetch(`${service.url}${pathname}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
+}
+
+function socket(namespace: string, auth: object): Socket {
+  const s = io(`${service.url}${namespace}`, { auth, transports: ["websocket"], reconnection: false, forceNew: true });
+  sockets.push(s);
+  return s;
+}
+
+function displaySocket(displayId: string) {
+  const states: WallState[] = [];
+  const s = socket("/display", { displayId });
+  s.on(events.state, (st: WallState) => states.push(st));
+  return { s, states };
+}
+
+describe("REST", () => {
+  it("answers health without a token", async () => {
+    const res = await fetch(`${service.url}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: "ok", layouts: 3 });
+  });
+
+  it("lists the layouts with titles and errors", async () => {
+    const body = (await (await fetch(`${service.url}/api/layouts`)).json()) as { active: string; layouts: Array<{ id: string; title: { vi: string } }> };
+    expect(body.active).toBe("overview");
+    expect(body.layouts.map((l) => l.id)).toEqual(["briefing", "overview", "situation"]);
+    expect(body.layouts[1]!.title.vi).toBe("Tổng quan tỉnh Sóc Trăng");
+  });
+
+  it("switches the layout with a valid token and bumps the revision", async () => {
+    const before = (await (await fetch(`${service.url}/api/state`)).json()) as { revision: number };
+    const res = await post("/api/state/layout", JSON.stringify({ layoutId: "briefing" }), TOKEN);
+    expect(res.status).toBe(200);
+    const after = (await (await fetch(`${service.url}/api/state`)).json()) as { layoutId: string; revision: number };
+    expect(after.layoutId).toBe("briefing");
+    expect(after.revision).toBeGreaterThan(before.revision);
+  });
+
+  it("answers 401 without a valid token, 400 for a malformed body, 404 for an unknown layout", async () => {
+    expect((await post("/api/state/layout", JSON.stringify({ layoutId: "briefing" }))).status).toBe(401);
+    expect((await post("/api/state/layout", JSON.stringify({ layoutId: "briefing" }), "wrong-token")).status).toBe(401);
+    expect((await post("/api/state/layout", "{not json", TOKEN)).status).toBe(400);
+    expect((await post("/api/state/layout", JSON.stringify({ layout: "briefing" }), TOKEN)).status).toBe(400);
+    const missing = await post("/api/state/layout", JSON.stringify({ layoutId: "nowhere" }), TOKEN);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: string }).error).toMatch(/nowhere/);
+    expect(((await (await fetch(`${service.url}/api/state`)).json()) as { layoutId: string }).layoutId).toBe("overview");
+  });
+
+  it("refuses a client that keeps guessing tokens", async () => {
+    for (let i = 0; i < 20; i++) await post("/api/state/layout", JSON.stringify({ layoutId: "briefing" }), `guess-${i}`);
+    expect((await post("/api/state/layout", JSON.stringify({ layoutId: "briefing" }), TOKEN)).status).toBe(429);
+  });
+
+  it("serves display and console pages with a strict CSP", async () => {
+    const res = await fetch(`${service.url}/wall/D1`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-security-policy")).toMatch(/script-src 'self'/);
+    expect(res.headers.get("content-security-policy")).not.toMatch(/unsafe/);
+    expect((await fetch(`${service.url}/console`)).status).toBe(200);
+  });
+});
+
+describe("sockets", () => {
+  it("gives a display the current state at once and every change after", async () => {
+    const d = displaySocket("D1");
+    await waitFor(() => d.states[0]);
+    expect(d.states[0]!.layoutId).toBe("overview");
+    expect(d.states[0]!.topology.displays).toHaveLength(6);
+    await post("/api/state/layout", JSON.stringify({ layoutId: "situation" }), TOKEN);
+    await waitFor(() => d.states.find((s) => s.layoutId === "situation"));
+  });
+
+  it("lists connected displays in /api/state", async () => {
+    const d = displaySocket("D2");
+    await waitFor(() => d.states[0]);
+    const state = (await (await fetch(`${service.url}/api/state`)).json()) as { displays: Array<{ displayId: string }> };
+    expect(state.displays.map((x) => x.displayId)).toEqual(["D2"]);
+    d.s.close();
+    await waitFor(async () => ((await (await fetch(`${service.url}/api/state`)).json()) as { displays: unknown[] }).displays.length === 0);
+  });
+
+  it("refuses /control without a valid token", async () => {
+    const s = socket("/control", { token: "nope" });
+    const err = await new Promise<Error>((resolve) => s.on("connect_error", resolve));
+    expect(err.message).toBe("unauthorized");
+  });
+
+  it("switches layouts from /control, validating the payload", async () => {
+    const s = socket("/control", { token: TOKEN });
+    await new Promise((r) => s.on("connect", r));
+    const bad = (await s.emitWithAck(events.switchLayout, { layoutId: 42 })) as Ack;
+    expect(bad).toMatchObject({ ok: false, status: 400 });
+    const good = (await s.emitWithAck(events.switchLayout, { layoutId: "briefing" })) as Ack;
+    expect(good).toEqual({ ok: true });
+    expect(service.state.current().layoutId).toBe("briefing");
+  });
+
+  it("pushes a live layout edit to displays, and never a broken one", async () => {
+    const d = displaySocket("D1");
+    await waitFor(() => d.states[0]);
+    const file = path.join(dirs.layoutsDir, "overview.layout.json");
+    const raw = JSON.parse(await fs.readFile(file, "utf8"));
+    await fs.writeFile(file, JSON.stringify({ ...raw, tiles: [...raw.tiles, raw.tiles[0]] }));
+    await waitFor(async () => {
+      const l = (await (await fetch(`${service.url}/api/layouts`)).json()) as { layouts: Array<{ id: string; errors: unknown[] }> };
+      return l.layouts.find((x) => x.id === "overview")!.errors.length > 0;
+    });
+    expect(d.states).toHaveLength(1);
+    raw.title.vi = "Tổng quan (sửa)";
+    await fs.writeFile(file, JSON.stringify(raw));
+    const edited = await waitFor(() => d.states.find((s) => s.layout.title.vi === "Tổng quan (sửa)"));
+    expect(edited.revision).toBeGreaterThan(d.states[0]!.revision);
+  });
+});
+
+describe("persistence", () => {
+  it("remembers the active layout across restarts", async () => {
+    await post("/api/state/layout", JSON.stringify({ layoutId: "situation" }), TOKEN);
+    await service.close();
+    service = await startWallService(testConfig(dirs, { adminToken: TOKEN }), silentLogger);
+    expect(service.state.current().layoutId).toBe("situation");
+  });
+
+  it("generates an admin token once, stores it privately and keeps it across restarts", async () => {
+    await service.close();
+    const config = testConfig(dirs);
+    service = await startWallService(config, silentLogger);
+    const token = service.auth.generatedAdminToken!;
+    expect(token.length).toBeGreaterThanOrEqual(32);
+    const stat = await fs.stat(service.auth.adminTokenFile!);
+    expect(stat.mode & 0o077).toBe(0);
+    await service.close();
+    service = await startWallService(config, silentLogger);
+    expect(service.auth.generatedAdminToken).toBeUndefined();
+    expect((await post("/api/state/layout", JSON.stringify({ layoutId: "briefing" }), token)).status).toBe(200);
+  });
+});

@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["electron/**/*.test.ts", "renderer/**/*.test.{ts,tsx}"],
+    environment: "node",
+    testTimeout: 20_000,
+    pool: "forks",
+  },
+});
