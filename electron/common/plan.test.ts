@@ -48,7 +48,9 @@ const wallArb = fc.record({
   bits: fc.array(fc.nat({ max: 1000 }), { minLength: 1, maxLength: 64 }),
 });
 
-function build(w: fc.RecordValue<typeof wallArb extends fc.Arbitrary<infer T> ? T : never>) {
+type WallCase = typeof wallArb extends fc.Arbitrary<infer T> ? T : never;
+
+function build(w: WallCase) {
   const topo = topology(w.columns, w.rows, w.width, w.height, w.bx, w.by);
   const layout: Layout = { id: "p", title: { vi: "p" }, grid: { columns: w.gridColumns, rows: w.gridRows }, tiles: partition(w.gridColumns, w.gridRows, w.bits) };
   return { topo, layout, plans: planWall(topo, layout) };

@@ -47,10 +47,19 @@ describe("WallWindowManager", () => {
     ]);
   });
 
-  it("reloads a crashed or hung window 3 times in 60 s, then shows the error slate and stops", () => {
+  it("reloads a crashed or hung window 3 times in 60 s, then shows the error slate, then retries when the budget refills", () => {
     let now = 0;
+    const timers: Array<{ fn: () => void; ms: number }> = [];
     const host = new RecordingHost();
-    const m = new WallWindowManager(host, "http://w", silentLogger, { max: 3, windowMs: 60_000, now: () => now });
+    const m = new WallWindowManager(host, "http://w", silentLogger, {
+      max: 3,
+      windowMs: 60_000,
+      now: () => now,
+      schedule: (fn, ms) => {
+        timers.push({ fn, ms });
+        return () => undefined;
+      },
+    });
     m.apply([{ displayId: "D1", bounds: b(0) }]);
     const ev = host.events.get("D1")!;
     ev.onGone("crashed");
@@ -59,6 +68,10 @@ describe("WallWindowManager", () => {
     ev.onGone("crashed");
     ev.onGone("crashed");
     expect(host.calls.slice(1)).toEqual(["reload D1", "reload D1", "reload D1", "slate D1 Màn hình D1 gặp lỗi lặp lại"]);
+    expect(timers.map((t) => t.ms)).toEqual([60_000]);
+    now = 60_001;
+    timers[0]!.fn();
+    expect(host.calls.slice(5)).toEqual(["reload D1"]);
   });
 
   it("reloads every window when the GPU process dies", () => {

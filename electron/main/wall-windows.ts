@@ -30,18 +30,27 @@ interface Managed {
   spec: WindowSpec;
   window: WallWindow;
   budget: RecoveryBudget;
-  onSlate: boolean;
+  /** Set while the error slate shows: cancels the scheduled retry. */
+  slateRetry?: () => void;
 }
 
 export interface RecoveryPolicy {
   max: number;
   windowMs: number;
   now?: () => number;
+  /** Timer for the retry after a slate; returns a cancel function. */
+  schedule?: (fn: () => void, ms: number) => () => void;
 }
+
+const defaultSchedule = (fn: () => void, ms: number) => {
+  const t = setTimeout(fn, ms);
+  return () => clearTimeout(t);
+};
 
 /**
  * Keeps exactly one window per assigned display, and heals them: a crashed or hung renderer is
- * reloaded, at most `max` times per `windowMs`; past that the window shows a clear error slate.
+ * reloaded, at most `max` times per `windowMs`; past that the window shows a clear error slate
+ * and tries once more when the budget has refilled, so a wall heals without a visit.
  */
 export class WallWindowManager {
   private readonly windows = new Map<string, Managed>();
@@ -62,6 +71,7 @@ export class WallWindowManager {
     const wanted = new Set(targets.map((t) => t.displayId));
     for (const [id, m] of this.windows) {
       if (!wanted.has(id)) {
+        m.slateRetry?.();
         m.window.close();
         this.windows.delete(id);
         this.log("info", "display window closed", { displayId: id });
@@ -82,7 +92,6 @@ export class WallWindowManager {
         spec,
         window: undefined as unknown as WallWindow,
         budget: new RecoveryBudget(this.policy.max, this.policy.windowMs, this.policy.now),
-        onSlate: false,
       };
       managed.window = this.host.open(spec, {
         onGone: (reason) => this.recover(managed, `renderer gone (${reason})`),
@@ -104,18 +113,25 @@ export class WallWindowManager {
   }
 
   closeAll(): void {
-    for (const m of this.windows.values()) m.window.close();
+    for (const m of this.windows.values()) {
+      m.slateRetry?.();
+      m.window.close();
+    }
     this.windows.clear();
   }
 
   private recover(m: Managed, why: string): void {
-    if (m.onSlate) return;
+    if (m.slateRetry) return;
     if (m.budget.take()) {
       this.log("warn", "display window reloading", { displayId: m.spec.displayId, why });
       m.window.reload();
       return;
     }
-    m.onSlate = true;
+    const schedule = this.policy.schedule ?? defaultSchedule;
+    m.slateRetry = schedule(() => {
+      m.slateRetry = undefined;
+      this.recover(m, "retry after the error slate");
+    }, this.policy.windowMs);
     this.log("error", "display window keeps failing; showing the error slate", {
       displayId: m.spec.displayId,
       why,

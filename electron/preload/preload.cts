@@ -1,3 +1,5 @@
+// Sandboxed preloads are CommonJS scripts: require is the only way in.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 import electron = require("electron");
 
 const { contextBridge } = electron;

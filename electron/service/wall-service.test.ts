@@ -118,7 +118,7 @@ describe("sockets", () => {
 
   it("switches layouts from /control, validating the payload", async () => {
     const s = socket("/control", { token: TOKEN });
-    await new Promise((r) => s.on("connect", r));
+    await new Promise<void>((r) => s.on("connect", () => r()));
     const bad = (await s.emitWithAck(events.switchLayout, { layoutId: 42 })) as Ack;
     expect(bad).toMatchObject({ ok: false, status: 400 });
     const good = (await s.emitWithAck(events.switchLayout, { layoutId: "briefing" })) as Ack;

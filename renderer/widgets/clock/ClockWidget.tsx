@@ -23,13 +23,20 @@ function useNow(stepMs: number): Date {
 
 export default function ClockWidget({ options, width, height, language, setStatus }: WidgetProps<ClockOptions>) {
   const now = useNow(options.showSeconds ? 1000 : 60_000);
-  useEffect(() => setStatus("ready"), [setStatus]);
+  useEffect(() => {
+    setStatus("ready");
+  }, [setStatus]);
   const { time, date } = formatClock(now, locale(language), options);
   const timeSize = Math.max(12, Math.min(height * (options.showDate ? 0.42 : 0.6), (width * 0.9) / (options.showSeconds ? 4.6 : 3)));
   return (
     <div className="clock">
       <div className="clock-time" style={{ fontSize: timeSize }}>
-        {time}
+        {/* Fixed-width digit cells: the face never jiggles as the seconds change. */}
+        {[...time].map((c, i) => (
+          <span key={i} className={/\d/.test(c) ? "clock-digit" : "clock-sep"}>
+            {c}
+          </span>
+        ))}
       </div>
       {options.showDate && (
         <div className="clock-date" style={{ fontSize: Math.max(10, timeSize * 0.28) }}>

@@ -6,7 +6,9 @@ import "./text.css";
 
 /** Content is always rendered as text: React escapes it; nothing here is parsed as HTML. */
 export default function TextWidget({ options, language, setStatus }: WidgetProps<TextOptions>) {
-  useEffect(() => setStatus("ready"), [setStatus]);
+  useEffect(() => {
+    setStatus("ready");
+  }, [setStatus]);
   const heading = pickText(options.heading, language);
   const body = pickText(options.body, language);
   return (

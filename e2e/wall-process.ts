@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+export const ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef";
+
+/** The real wall service as a separate process (`node dist/electron/service/cli.js`), on its own copy of the layouts. */
+export class WallProcess {
+  url = "";
+  private child: ChildProcess | undefined;
+  output = "";
+
+  private constructor(
+    readonly root: string,
+    readonly layoutsDir: string,
+  ) {}
+
+  static async create(): Promise<WallProcess> {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), "ioc-wall-e2e-"));
+    const layoutsDir = path.join(root, "layouts");
+    await fs.cp(path.resolve("layouts"), layoutsDir, { recursive: true });
+    return new WallProcess(root, layoutsDir);
+  }
+
+  /** Starts the service; on a restart it takes the same port so that displays find it again. */
+  async start(): Promise<void> {
+    const port = this.url ? new URL(this.url).port : "0";
+    const child = spawn(process.execPath, ["dist/electron/service/cli.js"], {
+      env: { ...process.env, PORT: port, HOST: "127.0.0.1", WALL_LAYOUTS_DIR: this.layoutsDir, WALL_STATE_DIR: path.join(this.root, "state"), WALL_ADMIN_TOKEN: ADMIN_TOKEN },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.child = child;
+    this.url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`service did not start:\n${this.output}`)), 15_000);
+      const onData = (chunk: Buffer) => {
+        this.output += chunk.toString();
+        const m = /listening on (http:\/\/\S+)/.exec(this.output.slice(-4000));
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      };
+      child.stdout!.on("data", onData);
+      child.stderr!.on("data", (c: Buffer) => (this.output += c.toString()));
+      child.once("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`service exited with ${code}:\n${this.output}`));
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+    this.child = undefined;
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    await fs.rm(this.root, { recursive: true, force: true });
+  }
+
+  layoutFile(id: string): string {
+    return path.join(this.layoutsDir, `${id}.layout.json`);
+  }
+
+  async api<T = unknown>(method: "GET" | "POST", pathname: string, body?: unknown, token: string | null = ADMIN_TOKEN): Promise<{ status: number; body: T }> {
+    const res = await fetch(`${this.url}${pathname}`, {
+      method,
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+    });
+    return { status: res.status, body: (await res.json()) as T };
+  }
+}
