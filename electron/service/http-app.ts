@@ -119,6 +119,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use("/assets", express.static(path.join(deps.rendererDir, "assets"), { immutable: true, maxAge: "365d", index: false }));
   app.get("/wall/:displayId", (_req, res) => res.sendFile(pages("wall"), { headers: { "Cache-Control": "no-cache" } }));
   app.get("/console", (_req, res) => res.sendFile(pages("console"), { headers: { "Cache-Control": "no-cache" } }));
+  app.get("/favicon.ico", (_req, res) => res.status(204).end());
   app.get("/", (_req, res) => res.redirect(302, "/console"));
   return app;
 }

@@ -1,0 +1,38 @@
+// The real wall service as a child process on an ephemeral port, for benchmarks.
+import { spawn } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+export const BENCH_TOKEN = "bench-admin-token-0123456789abcdef";
+
+export async function startService(env = {}) {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), "ioc-wall-bench-"));
+  const child = spawn(process.execPath, ["dist/electron/service/cli.js"], {
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", WALL_STATE_DIR: path.join(root, "state"), WALL_ADMIN_TOKEN: BENCH_TOKEN, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.on("data", (c) => {
+      out += c;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`service exited with ${code}`)));
+  });
+  return {
+    url,
+    async stop() {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+      await fs.rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export function quantile(sorted, q) {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
