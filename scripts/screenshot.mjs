@@ -1,0 +1,44 @@
+// Renders the whole demo wall (6 displays, as a browser shows them) into docs/screenshot.png,
+// with the bezels drawn as gaps. Needs the build, Chromium and ffmpeg.
+import { chromium } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { BENCH_TOKEN, startService } from "./bench/service-process.mjs";
+
+const layoutId = process.argv[2] ?? "overview";
+const out = process.argv[3] ?? "docs/screenshot.png";
+const service = await startService();
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"] });
+const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ioc-shot-"));
+try {
+  await fetch(`${service.url}/api/state/layout`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${BENCH_TOKEN}` },
+    body: JSON.stringify({ layoutId }),
+  });
+  const files = [];
+  for (const id of ["D1", "D2", "D3", "D4", "D5", "D6"]) {
+    const page = await browser.newPage({ viewport: { width: 640, height: 360 } });
+    await page.goto(`${service.url}/wall/${id}`);
+    await page.waitForFunction((l) => {
+      const tiles = [...document.querySelectorAll("[data-tile-id]")];
+      return document.querySelector(`[data-layout-id="${l}"]`) && tiles.length > 0 && tiles.every((t) => t.getAttribute("data-status") === "ready");
+    }, layoutId);
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(200);
+    const file = path.join(dir, `${id}.png`);
+    await page.screenshot({ path: file });
+    files.push(file);
+    await page.close();
+  }
+  // 3×2 with an 8 px bezel (24 display px at this scale).
+  const layout = "0_0|648_0|1296_0|0_368|648_368|1296_368";
+  execFileSync("ffmpeg", ["-y", "-loglevel", "error", ...files.flatMap((f) => ["-i", f]), "-filter_complex", `xstack=inputs=6:layout=${layout}:fill=black`, out]);
+  console.log(`wrote ${out}`);
+} finally {
+  await browser.close();
+  await service.stop();
+  await fs.rm(dir, { recursive: true, force: true });
+}
