@@ -40,6 +40,8 @@ export default tseslint.config(
       ],
     },
   },
+  // Scripts drive Chromium: parts of them run in the page.
+  { files: ["scripts/**"], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   // Playwright fixtures take their dependencies as a destructured (possibly empty) object.
   { files: ["e2e/**"], rules: { "no-empty-pattern": "off" } },
 );
