@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
+import path from "node:path";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { TokenAuth } from "./auth.js";
@@ -26,6 +28,9 @@ export interface WallService {
 /** Starts the whole service: layouts, state, REST, sockets. Used by the CLI, Electron main and tests. */
 export async function startWallService(config: ServiceConfig, log: Logger = consoleLogger): Promise<WallService> {
   await fs.mkdir(config.stateDir, { recursive: true });
+  if (!existsSync(path.join(config.rendererDir, "wall", "index.html"))) {
+    log("warn", "the display pages are not built; run `npm run build`", { rendererDir: config.rendererDir });
+  }
   const store = new LayoutStore(config.layoutsDir, log);
   await store.load();
   store.watch();
