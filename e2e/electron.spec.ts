@@ -15,9 +15,11 @@ function electronBinary(): string | undefined {
 }
 
 const binary = electronBinary();
+const skipReason = "SKIPPED: Electron's binary is not installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); its decisions are unit-tested in electron/main/*.test.ts";
+if (!binary) process.stdout.write(`e2e/electron.spec.ts ${skipReason}\n`);
 
 test.describe("Electron shell", () => {
-  test.skip(!binary, "SKIPPED: Electron's binary is not installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); its decisions are unit-tested in electron/main/*.test.ts");
+  test.skip(!binary, skipReason);
 
   test("opens sandboxed windows that follow a primary service", async ({ wall }) => {
     const app = await electron.launch({ executablePath: binary!, args: [".", "--windowed", "2", `--primary=${wall.url}`] });

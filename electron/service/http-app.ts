@@ -1,26 +1,12 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler } from "express";
 import path from "node:path";
 import type { ApiError, ApiState } from "../common/protocol.js";
-import { bearerToken, type Principal, type TokenAuth } from "./auth.js";
-import type { WallCommands } from "./commands.js";
-import type { DisplayRegistry } from "./display-registry.js";
-import type { FailureLimiter } from "./failure-limiter.js";
-import type { LayoutStore } from "./layout-store.js";
-import type { Logger } from "./log.js";
+import { bearerToken, type Principal } from "./auth.js";
 import { securityHeaders } from "./security-headers.js";
-import type { ServiceCounters } from "./service-counters.js";
-import type { WallStateHolder } from "./wall-state.js";
+import type { ServiceDeps } from "./service-deps.js";
 
-export interface HttpDeps {
-  store: LayoutStore;
-  state: WallStateHolder;
-  commands: WallCommands;
-  displays: DisplayRegistry;
-  auth: TokenAuth;
-  limiter: FailureLimiter;
-  counters: ServiceCounters;
+export interface HttpDeps extends ServiceDeps {
   rendererDir: string;
-  log: Logger;
   startedAt: number;
 }
 

@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import type { FileError } from "../common/file-errors.js";
+import type { Checked, FileError } from "../common/file-errors.js";
 import { checkLayout, LAYOUT_FILE_SUFFIX, type Layout } from "../common/layout.js";
 import type { LayoutSummary } from "../common/protocol.js";
 import { checkTopology, type WallTopology } from "../common/topology.js";
@@ -11,9 +11,9 @@ import { parseJsonText } from "./parse-json-file.js";
 
 export const WALL_FILE = "wall.json";
 
-interface LayoutEntry {
+interface FileEntry<T> {
   /** The last version that passed validation; what displays see. */
-  good?: Layout;
+  good?: T;
   /** Problems with the file as it is on disk now. */
   errors: FileError[];
   text?: string;
@@ -32,8 +32,8 @@ export interface StoreChange {
  * last good version in use, so displays never see a broken layout.
  */
 export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
-  private topologyEntry: { good?: WallTopology; errors: FileError[]; text?: string } = { errors: [] };
-  private readonly layouts = new Map<string, LayoutEntry>();
+  private topologyEntry: FileEntry<WallTopology> = { errors: [] };
+  private readonly layouts = new Map<string, FileEntry<Layout>>();
   private watcher: fs.FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
   private scanning: Promise<void> = Promise.resolve();
@@ -137,36 +137,37 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
 
   private async scanTopology(): Promise<boolean> {
     const text = await this.readText(WALL_FILE);
-    if (text === this.topologyEntry.text) return false;
-    const entry = this.topologyEntry;
-    entry.text = text;
-    this.textChanged = true;
-    if (text === undefined) {
-      entry.errors = [{ file: WALL_FILE, path: "$", message: "file is missing" }];
+    if (text === undefined && this.topologyEntry.text !== undefined) {
+      this.topologyEntry.errors = [{ file: WALL_FILE, path: "$", message: "file is missing; the last good version stays in use" }];
+      this.topologyEntry.text = undefined;
+      this.textChanged = true;
       return false;
     }
-    const parsed = parseJsonText(WALL_FILE, text);
-    const checked = parsed.ok ? checkTopology(WALL_FILE, parsed.value) : { ok: false as const, errors: [parsed.error] };
-    if (!checked.ok) {
-      entry.errors = checked.errors;
-      this.reportRefused(WALL_FILE, checked.errors, entry.good !== undefined);
+    if (text === undefined && !this.topologyEntry.good) {
+      this.topologyEntry.errors = [{ file: WALL_FILE, path: "$", message: "file is missing" }];
       return false;
     }
-    const changed = JSON.stringify(entry.good) !== JSON.stringify(checked.value);
-    entry.good = checked.value;
-    entry.errors = [];
-    return changed;
+    return this.applyText(this.topologyEntry, WALL_FILE, text, (raw) => checkTopology(WALL_FILE, raw));
   }
 
   private async scanLayout(id: string, name: string): Promise<boolean> {
-    const text = await this.readText(name);
     const entry = this.layouts.get(id) ?? { errors: [] };
     this.layouts.set(id, entry);
+    const changed = this.applyText(entry, name, await this.readText(name), (raw) => checkLayout(name, raw, id));
+    if (changed) this.log("info", "layout loaded", { file: name });
+    return changed;
+  }
+
+  /**
+   * Validates a file's new text into its entry. True when the version in use changed; a failing
+   * text only updates the entry's errors, so the last good version stays.
+   */
+  private applyText<T>(entry: FileEntry<T>, name: string, text: string | undefined, check: (raw: unknown) => Checked<T>): boolean {
     if (text === undefined || text === entry.text) return false;
     entry.text = text;
     this.textChanged = true;
     const parsed = parseJsonText(name, text);
-    const checked = parsed.ok ? checkLayout(name, parsed.value, id) : { ok: false as const, errors: [parsed.error] };
+    const checked = parsed.ok ? check(parsed.value) : { ok: false as const, errors: [parsed.error] };
     if (!checked.ok) {
       entry.errors = checked.errors;
       this.reportRefused(name, checked.errors, entry.good !== undefined);
@@ -175,7 +176,6 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
     const changed = JSON.stringify(entry.good) !== JSON.stringify(checked.value);
     entry.good = checked.value;
     entry.errors = [];
-    if (changed) this.log("info", "layout loaded", { file: name });
     return changed;
   }
 

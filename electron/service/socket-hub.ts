@@ -1,28 +1,12 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { controlHandshakeSchema, displayHandshakeSchema, events, type Ack } from "../common/protocol.js";
-import type { Principal, TokenAuth } from "./auth.js";
-import type { WallCommands } from "./commands.js";
-import type { DisplayRegistry } from "./display-registry.js";
-import type { FailureLimiter } from "./failure-limiter.js";
-import type { LayoutStore } from "./layout-store.js";
-import type { Logger } from "./log.js";
-import type { ServiceCounters } from "./service-counters.js";
-import type { WallStateHolder } from "./wall-state.js";
+import type { Principal } from "./auth.js";
+import type { ServiceDeps } from "./service-deps.js";
 
-export interface SocketDeps {
-  store: LayoutStore;
-  state: WallStateHolder;
-  commands: WallCommands;
-  displays: DisplayRegistry;
-  auth: TokenAuth;
-  limiter: FailureLimiter;
-  counters: ServiceCounters;
-  log: Logger;
-}
 
 /** `/display` carries the wall state to displays; `/control` carries it to consoles and takes their commands. */
-export function attachSockets(http: HttpServer, deps: SocketDeps): { io: Server; close: () => Promise<void> } {
+export function attachSockets(http: HttpServer, deps: ServiceDeps): { io: Server; close: () => Promise<void> } {
   const { state, store, displays, auth, limiter, counters, commands } = deps;
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000 });
 

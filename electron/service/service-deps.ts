@@ -1,0 +1,20 @@
+import type { TokenAuth } from "./auth.js";
+import type { WallCommands } from "./commands.js";
+import type { DisplayRegistry } from "./display-registry.js";
+import type { FailureLimiter } from "./failure-limiter.js";
+import type { LayoutStore } from "./layout-store.js";
+import type { Logger } from "./log.js";
+import type { ServiceCounters } from "./service-counters.js";
+import type { WallStateHolder } from "./wall-state.js";
+
+/** The parts of a running service that its transports (REST, sockets) share. */
+export interface ServiceDeps {
+  store: LayoutStore;
+  state: WallStateHolder;
+  commands: WallCommands;
+  displays: DisplayRegistry;
+  auth: TokenAuth;
+  limiter: FailureLimiter;
+  counters: ServiceCounters;
+  log: Logger;
+}
