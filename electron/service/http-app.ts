@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler } from "express";
 import path from "node:path";
 import type { ApiError, ApiState } from "../common/protocol.js";
+import { isRefusal } from "./auth-gate.js";
 import { bearerToken, type Principal } from "./auth.js";
 import { securityHeaders } from "./security-headers.js";
 import type { ServiceDeps } from "./service-deps.js";
@@ -21,26 +22,20 @@ function clientKey(req: Request): string {
 }
 
 export function createHttpApp(deps: HttpDeps): express.Express {
-  const { store, state, commands, displays, auth, limiter, counters } = deps;
+  const { store, state, commands, displays, gate, counters } = deps;
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
   app.use(securityHeaders);
 
   const requireToken: RequestHandler = (req, res, next) => {
-    const key = clientKey(req);
-    if (limiter.blocked(key)) {
-      res.status(429).json({ error: "too many failed authentications; try again in a minute" } satisfies ApiError);
+    const result = gate(clientKey(req), bearerToken(req.headers.authorization));
+    if (isRefusal(result)) {
+      if (result.status === 401) res.setHeader("WWW-Authenticate", "Bearer");
+      res.status(result.status).json({ error: result.error } satisfies ApiError);
       return;
     }
-    const principal = auth.authenticate(bearerToken(req.headers.authorization));
-    if (!principal) {
-      limiter.fail(key);
-      counters.authFailures += 1;
-      res.status(401).setHeader("WWW-Authenticate", "Bearer").json({ error: "missing or invalid token" } satisfies ApiError);
-      return;
-    }
-    req.principal = principal;
+    req.principal = result;
     next();
   };
 

@@ -1,7 +1,6 @@
-import type { TokenAuth } from "./auth.js";
+import type { AuthGate } from "./auth-gate.js";
 import type { WallCommands } from "./commands.js";
 import type { DisplayRegistry } from "./display-registry.js";
-import type { FailureLimiter } from "./failure-limiter.js";
 import type { LayoutStore } from "./layout-store.js";
 import type { Logger } from "./log.js";
 import type { ServiceCounters } from "./service-counters.js";
@@ -13,8 +12,9 @@ export interface ServiceDeps {
   state: WallStateHolder;
   commands: WallCommands;
   displays: DisplayRegistry;
-  auth: TokenAuth;
-  limiter: FailureLimiter;
+  gate: AuthGate;
   counters: ServiceCounters;
   log: Logger;
+  /** WALL_DISPLAY_TOKEN is set: a display must present a valid token to join. */
+  displaysNeedToken: boolean;
 }

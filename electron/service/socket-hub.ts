@@ -1,13 +1,19 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { controlHandshakeSchema, displayHandshakeSchema, events, type Ack } from "../common/protocol.js";
+import { isRefusal, type GateRefusal } from "./auth-gate.js";
 import type { Principal } from "./auth.js";
 import type { ServiceDeps } from "./service-deps.js";
 
 
+/** Socket clients (the console) tell a wrong token from a rate limit by these two messages. */
+function refusalMessage(r: GateRefusal): string {
+  return r.status === 401 ? "unauthorized" : r.error;
+}
+
 /** `/display` carries the wall state to displays; `/control` carries it to consoles and takes their commands. */
 export function attachSockets(http: HttpServer, deps: ServiceDeps): { io: Server; close: () => Promise<void> } {
-  const { state, store, displays, auth, limiter, counters, commands } = deps;
+  const { state, store, displays, gate, counters, commands } = deps;
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000 });
 
   const display = io.of("/display");
@@ -17,6 +23,13 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps): { io: Server
       counters.rejectedMessages += 1;
       next(new Error("handshake needs {displayId}"));
       return;
+    }
+    if (deps.displaysNeedToken) {
+      const result = gate(socket.handshake.address, hs.data.token);
+      if (isRefusal(result)) {
+        next(new Error(refusalMessage(result)));
+        return;
+      }
     }
     socket.data.displayId = hs.data.displayId;
     next();
@@ -34,20 +47,13 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps): { io: Server
 
   const control = io.of("/control");
   control.use((socket, next) => {
-    const key = socket.handshake.address;
-    if (limiter.blocked(key)) {
-      next(new Error("too many failed authentications; try again in a minute"));
-      return;
-    }
     const hs = controlHandshakeSchema.safeParse(socket.handshake.auth);
-    const principal = hs.success ? auth.authenticate(hs.data.token) : undefined;
-    if (!principal) {
-      limiter.fail(key);
-      counters.authFailures += 1;
-      next(new Error("unauthorized"));
+    const result = gate(socket.handshake.address, hs.success ? hs.data.token : undefined);
+    if (isRefusal(result)) {
+      next(new Error(refusalMessage(result)));
       return;
     }
-    socket.data.principal = principal;
+    socket.data.principal = result;
     next();
   });
   control.on("connection", (socket: Socket) => {

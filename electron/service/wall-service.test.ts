@@ -144,6 +144,24 @@ describe("sockets", () => {
   });
 });
 
+describe("display token", () => {
+  it("when WALL_DISPLAY_TOKEN is set, admits only displays that present it", async () => {
+    await service.close();
+    service = await startWallService(testConfig(dirs, { adminToken: TOKEN, displayToken: "display-token-0123456789" }), silentLogger);
+    const refused = socket("/display", { displayId: "D1" });
+    expect((await new Promise<Error>((r) => refused.on("connect_error", r))).message).toBe("unauthorized");
+    const withToken = socket("/display", { displayId: "D1", token: "display-token-0123456789" });
+    const states: WallState[] = [];
+    withToken.on(events.state, (s: WallState) => states.push(s));
+    await waitFor(() => states[0]);
+    // The display token may watch /control but not command.
+    const control = socket("/control", { token: "display-token-0123456789" });
+    await new Promise<void>((r) => control.on("connect", () => r()));
+    expect(await control.emitWithAck(events.switchLayout, { layoutId: "briefing" })).toMatchObject({ ok: false, status: 403 });
+    expect((await post("/api/state/layout", JSON.stringify({ layoutId: "briefing" }), "display-token-0123456789")).status).toBe(403);
+  });
+});
+
 describe("persistence", () => {
   it("remembers the active layout across restarts", async () => {
     await post("/api/state/layout", JSON.stringify({ layoutId: "situation" }), TOKEN);

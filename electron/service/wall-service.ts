@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { createAuthGate } from "./auth-gate.js";
 import { TokenAuth } from "./auth.js";
 import { WallCommands } from "./commands.js";
 import type { ServiceConfig } from "./config.js";
@@ -37,11 +38,12 @@ export async function startWallService(config: ServiceConfig, log: Logger = cons
   try {
     const state = await WallStateHolder.open(store, config.stateDir, store.topology.startLayout, log);
     const auth = await TokenAuth.open(config.stateDir, config.adminToken);
+    if (config.displayToken) auth.add(config.displayToken, { name: "display", role: "viewer" });
     const commands = new WallCommands(state, log);
     const displays = new DisplayRegistry();
-    const limiter = new FailureLimiter();
     const counters = newCounters();
-    const deps = { store, state, commands, displays, auth, limiter, counters, log };
+    const gate = createAuthGate(auth, new FailureLimiter(), counters);
+    const deps = { store, state, commands, displays, gate, counters, log, displaysNeedToken: config.displayToken !== undefined };
     const app = createHttpApp({ ...deps, rendererDir: config.rendererDir, startedAt: Date.now() });
     const server = http.createServer(app);
     const sockets = attachSockets(server, deps);

@@ -19,3 +19,19 @@ export function displayIdFromLocation(location: Pick<Location, "pathname">, brid
   const m = /^\/wall\/([^/]+)\/?$/.exec(location.pathname);
   return m ? decodeURIComponent(m[1]!) : "";
 }
+
+/**
+ * The display token, when the service requires one (WALL_DISPLAY_TOKEN): from the preload in
+ * Electron, or `?token=` for a browser display. The query parameter is removed from the address
+ * bar at once so that it does not linger in screenshots or history.
+ */
+export function displayTokenFromLocation(bridge: WallBridge | undefined = window.iocWall): string | undefined {
+  if (bridge?.displayToken) return bridge.displayToken;
+  const url = new URL(window.location.href);
+  const token = url.searchParams.get("token") ?? undefined;
+  if (token !== undefined) {
+    url.searchParams.delete("token");
+    window.history.replaceState(null, "", url);
+  }
+  return token;
+}

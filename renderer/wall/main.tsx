@@ -1,6 +1,6 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { displayIdFromLocation } from "../data/bridge.js";
+import { displayIdFromLocation, displayTokenFromLocation } from "../data/bridge.js";
 import { connectDisplay } from "../data/display-connection.js";
 import { createWallStore } from "../data/wall-store.js";
 import { languageFromUrl } from "../ui/i18n.js";
@@ -11,7 +11,7 @@ import { WallApp } from "./WallApp.js";
 const displayId = displayIdFromLocation(window.location);
 const language = languageFromUrl(window.location.search);
 const store = createWallStore();
-connectDisplay(store, displayId, window.iocWall?.displayToken);
+connectDisplay(store, displayId, displayTokenFromLocation());
 document.documentElement.lang = language;
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
