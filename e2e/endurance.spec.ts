@@ -1,0 +1,29 @@
+import { expect, test } from "./fixtures.js";
+
+test("120 layout switches leave no DOM nodes, listeners or heap behind", async ({ wall, openDisplay }) => {
+  test.setTimeout(120_000);
+  const page = await openDisplay("D2");
+  const cdp = await page.context().newCDPSession(page);
+  const layouts = ["briefing", "situation", "overview"];
+  const measure = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    const counters = await cdp.send("Memory.getDOMCounters");
+    const heap = await cdp.send("Runtime.getHeapUsage");
+    return { nodes: counters.nodes, listeners: counters.jsEventListeners, heap: heap.usedSize };
+  };
+  const cycle = async (i: number) => {
+    const layoutId = layouts[i % layouts.length]!;
+    expect((await wall.api("POST", "/api/state/layout", { layoutId })).status).toBe(200);
+    await expect(page.locator(`[data-display-id="D2"][data-layout-id="${layoutId}"]`)).toBeVisible();
+    await expect(page.locator('[data-status="loading"]')).toHaveCount(0);
+  };
+  // Warm up: every widget kind loaded, every layout seen once.
+  for (let i = 0; i < 6; i++) await cycle(i);
+  const before = await measure();
+  for (let i = 0; i < 120; i++) await cycle(i);
+  const after = await measure();
+  // Same layout shown at both measurements (6 and 126 are both multiples of 3).
+  expect(after.nodes).toBeLessThanOrEqual(before.nodes + 50);
+  expect(after.listeners).toBeLessThanOrEqual(before.listeners + 5);
+  expect(after.heap - before.heap).toBeLessThan(2 * 1024 * 1024);
+});
