@@ -1,4 +1,4 @@
-import { app, Menu, powerSaveBlocker, screen } from "electron";
+import { app, BrowserWindow, Menu, powerSaveBlocker, screen } from "electron";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -12,7 +12,8 @@ import { mapDisplays } from "./display-mapping.js";
 import { ElectronWindowHost } from "./electron-window-host.js";
 import { hardenElectron } from "./security.js";
 import { WallWindowManager } from "./wall-windows.js";
-import { windowedBounds } from "./window-options.js";
+import { errorSlateUrl } from "./error-slate.js";
+import { wallWindowOptions, windowedBounds } from "./window-options.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = consoleLogger;
@@ -26,10 +27,18 @@ if (!app.requestSingleInstanceLock()) {
   hardenElectron(() => serviceUrl);
   Menu.setApplicationMenu(null);
   app.commandLine.appendSwitch("autoplay-policy", "no-user-gesture-required");
-  app.whenReady().then(run, (e: Error) => {
-    log("error", "Electron failed to start", { error: e.message });
-    app.exit(1);
-  });
+  app.whenReady().then(
+    () =>
+      run().catch((e: Error) => {
+        // Nobody sits at a controller: say what is wrong on every output, not only in a log.
+        log("error", "IOC Wall could not start", { error: e.message });
+        showFatalSlate(`IOC Wall không khởi động được / could not start: ${e.message}`);
+      }),
+    (e: Error) => {
+      log("error", "Electron failed to start", { error: e.message });
+      app.exit(1);
+    },
+  );
 }
 
 async function run(): Promise<void> {
@@ -53,7 +62,7 @@ async function run(): Promise<void> {
   const blocker = powerSaveBlocker.start("prevent-display-sleep");
   const host = new ElectronWindowHost(path.join(here, "../preload/preload.cjs"), args.windowed === undefined, serviceUrl, process.env.WALL_DISPLAY_TOKEN);
   const windows = new WallWindowManager(host, serviceUrl, log);
-  let topology = await currentTopology(serviceUrl);
+  let topology = await untilAnswered(() => currentTopology(serviceUrl));
 
   const place = () => {
     if (args.windowed !== undefined) {
@@ -103,4 +112,23 @@ async function currentTopology(url: string) {
   const res = await fetch(`${url}/api/wall`);
   if (!res.ok) throw new Error(`${url}/api/wall answered ${res.status}`);
   return topologyResponse.parse(await res.json()).topology;
+}
+
+/** A controller may boot before its primary: keep asking, with backoff up to 30 s. */
+async function untilAnswered<T>(probe: () => Promise<T>): Promise<T> {
+  for (let delay = 1000; ; delay = Math.min(delay * 2, 30_000)) {
+    try {
+      return await probe();
+    } catch (e) {
+      log("warn", "service not reachable yet; retrying", { service: serviceUrl, inSeconds: delay / 1000, error: (e as Error).message });
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
+function showFatalSlate(message: string): void {
+  for (const d of screen.getAllDisplays()) {
+    const win = new BrowserWindow({ ...wallWindowOptions({ bounds: d.bounds, kiosk: args.windowed === undefined, title: "IOC Wall" }), show: true });
+    void win.loadURL(errorSlateUrl(message));
+  }
 }

@@ -5,7 +5,7 @@ import type { Bounds } from "./display-like.js";
  * The options of every wall window. Kiosk windows cover one output exactly; windowed ones are
  * for development. Both are sandboxed and context-isolated with no node in the page.
  */
-export function wallWindowOptions(opts: { bounds: Bounds; preload: string; kiosk: boolean; title: string }): BrowserWindowConstructorOptions {
+export function wallWindowOptions(opts: { bounds: Bounds; preload?: string; kiosk: boolean; title: string }): BrowserWindowConstructorOptions {
   const { bounds, kiosk } = opts;
   return {
     ...bounds,
@@ -18,7 +18,7 @@ export function wallWindowOptions(opts: { bounds: Bounds; preload: string; kiosk
     autoHideMenuBar: true,
     backgroundColor: "#000000",
     webPreferences: {
-      preload: opts.preload,
+      ...(opts.preload ? { preload: opts.preload } : {}),
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,

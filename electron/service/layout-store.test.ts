@@ -81,6 +81,22 @@ describe("LayoutStore", () => {
     expect(store.topologyErrors[0]).toMatchObject({ file: "wall.json", path: "$.columns" });
   });
 
+  it("starts with the last good version of files broken while it was down", async () => {
+    const lastGood = path.join(dirs.stateDir, "last-good");
+    const first = new LayoutStore(dirs.layoutsDir, silentLogger, lastGood);
+    await first.load();
+    first.close();
+    await fs.writeFile(file("wall.json"), "{ broken");
+    await fs.writeFile(file("overview.layout.json"), "{ broken");
+    const second = new LayoutStore(dirs.layoutsDir, silentLogger, lastGood);
+    await second.load();
+    expect(second.topology.displays).toHaveLength(6);
+    expect(second.topologyErrors[0]!.message).toMatch(/not valid JSON/);
+    expect(second.layout("overview")!.title.vi).toBe("Tổng quan tỉnh Sóc Trăng");
+    expect(second.summaries().find((s) => s.id === "overview")).toMatchObject({ inUse: true, errors: [expect.objectContaining({ path: "$" })] });
+    second.close();
+  });
+
   it("refuses to start without a valid wall.json, saying why", async () => {
     await fs.writeFile(file("wall.json"), "{");
     await expect(store.load()).rejects.toThrow(/wall\.json.*not valid JSON/);

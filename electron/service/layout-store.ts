@@ -7,9 +7,15 @@ import { checkLayout, LAYOUT_FILE_SUFFIX, type Layout } from "../common/layout.j
 import type { LayoutSummary } from "../common/protocol.js";
 import { checkTopology, type WallTopology } from "../common/topology.js";
 import type { Logger } from "./log.js";
+import { writeFileAtomic } from "./json-file.js";
 import { parseJsonText } from "./parse-json-file.js";
 
 export const WALL_FILE = "wall.json";
+
+function checkText<T>(name: string, text: string, check: (raw: unknown) => Checked<T>): Checked<T> {
+  const parsed = parseJsonText(name, text);
+  return parsed.ok ? check(parsed.value) : { ok: false, errors: [parsed.error] };
+}
 
 interface FileEntry<T> {
   /** The last version that passed validation; what displays see. */
@@ -39,9 +45,14 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
   private scanning: Promise<void> = Promise.resolve();
   private textChanged = false;
 
+  /**
+   * @param lastGoodDir where a copy of each file's last good version is kept, so that a file broken
+   *   while the service was down still starts with its last good version (with its errors shown).
+   */
   constructor(
     readonly dir: string,
     private readonly log: Logger,
+    private readonly lastGoodDir?: string,
   ) {
     super();
   }
@@ -147,13 +158,13 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
       this.topologyEntry.errors = [{ file: WALL_FILE, path: "$", message: "file is missing" }];
       return false;
     }
-    return this.applyText(this.topologyEntry, WALL_FILE, text, (raw) => checkTopology(WALL_FILE, raw));
+    return await this.applyText(this.topologyEntry, WALL_FILE, text, (raw) => checkTopology(WALL_FILE, raw));
   }
 
   private async scanLayout(id: string, name: string): Promise<boolean> {
     const entry = this.layouts.get(id) ?? { errors: [] };
     this.layouts.set(id, entry);
-    const changed = this.applyText(entry, name, await this.readText(name), (raw) => checkLayout(name, raw, id));
+    const changed = await this.applyText(entry, name, await this.readText(name), (raw) => checkLayout(name, raw, id));
     if (changed) this.log("info", "layout loaded", { file: name });
     return changed;
   }
@@ -162,21 +173,39 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
    * Validates a file's new text into its entry. True when the version in use changed; a failing
    * text only updates the entry's errors, so the last good version stays.
    */
-  private applyText<T>(entry: FileEntry<T>, name: string, text: string | undefined, check: (raw: unknown) => Checked<T>): boolean {
+  private async applyText<T>(entry: FileEntry<T>, name: string, text: string | undefined, check: (raw: unknown) => Checked<T>): Promise<boolean> {
     if (text === undefined || text === entry.text) return false;
     entry.text = text;
     this.textChanged = true;
-    const parsed = parseJsonText(name, text);
-    const checked = parsed.ok ? check(parsed.value) : { ok: false as const, errors: [parsed.error] };
+    const checked = checkText(name, text, check);
     if (!checked.ok) {
       entry.errors = checked.errors;
+      const hadGood = entry.good !== undefined;
+      if (!hadGood) entry.good = await this.lastGood(name, check);
       this.reportRefused(name, checked.errors, entry.good !== undefined);
-      return false;
+      return !hadGood && entry.good !== undefined;
     }
     const changed = JSON.stringify(entry.good) !== JSON.stringify(checked.value);
     entry.good = checked.value;
     entry.errors = [];
+    if (this.lastGoodDir) {
+      const dir = this.lastGoodDir;
+      await fsp
+        .mkdir(dir, { recursive: true })
+        .then(() => writeFileAtomic(path.join(dir, name), text))
+        .catch((e: Error) => this.log("warn", "could not keep a copy of the last good version", { file: name, error: e.message }));
+    }
     return changed;
+  }
+
+  private async lastGood<T>(name: string, check: (raw: unknown) => Checked<T>): Promise<T | undefined> {
+    if (!this.lastGoodDir) return undefined;
+    try {
+      const checked = checkText(name, await fsp.readFile(path.join(this.lastGoodDir, name), "utf8"), check);
+      return checked.ok ? checked.value : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private reportRefused(file: string, errors: FileError[], keptOld: boolean): void {

@@ -32,7 +32,7 @@ export async function startWallService(config: ServiceConfig, log: Logger = cons
   if (!existsSync(path.join(config.rendererDir, "wall", "index.html"))) {
     log("warn", "the display pages are not built; run `npm run build`", { rendererDir: config.rendererDir });
   }
-  const store = new LayoutStore(config.layoutsDir, log);
+  const store = new LayoutStore(config.layoutsDir, log, path.join(config.stateDir, "last-good"));
   await store.load();
   store.watch();
   try {
