@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import globals from "globals";
 import { fileURLToPath } from "node:url";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 import { folderBoundaries } from "./scripts/lint/folder-boundaries.js";
 
@@ -28,8 +29,11 @@ export default tseslint.config(
   { files: ["electron/preload/**"], rules: { ...boundaries("electron/common", "electron/preload"), "no-restricted-imports": "off" } },
   {
     files: ["renderer/**"],
+    plugins: { "react-hooks": reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
       ...boundaries("renderer", "electron/common"),
       "no-restricted-imports": [
         "error",

@@ -12,17 +12,30 @@ function lazyWidget(kind: string): ComponentType<WidgetProps<unknown>> | undefin
   if (!registration) return undefined;
   let component = lazyWidgets.get(kind);
   if (!component) {
-    component = lazy(registration.load);
+    // A failed download (service down at that moment) is forgotten, so the next mount tries again.
+    component = lazy(() =>
+      registration.load().catch((e: unknown) => {
+        lazyWidgets.delete(kind);
+        throw e;
+      }),
+    );
     lazyWidgets.set(kind, component);
   }
   return component;
 }
 
 /** A widget that throws marks only its own tile as failed; the rest of the wall carries on. */
-class TileBoundary extends Component<{ onError: () => void; fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
+class TileBoundary extends Component<
+  { onError: () => void; fallback: ReactNode; children: ReactNode; retryKey: number },
+  { failed: boolean; retryKey: number }
+> {
+  override state = { failed: false, retryKey: this.props.retryKey };
   static getDerivedStateFromError() {
     return { failed: true };
+  }
+  /** A failed tile tries again whenever the display reconnects to the service. */
+  static getDerivedStateFromProps(props: { retryKey: number }, state: { failed: boolean; retryKey: number }) {
+    return props.retryKey !== state.retryKey ? { failed: false, retryKey: props.retryKey } : null;
   }
   override componentDidCatch(error: unknown) {
     console.error("tile failed", error);
@@ -39,9 +52,10 @@ const TITLE_HEIGHT = 56;
  * One tile's visible part on this display. The widget lays out at the whole tile's size and
  * is shifted so that this display shows exactly its share: a spanning tile reads as one picture.
  */
-export function TileView({ part, language }: { part: TilePart; language: Language }) {
+export function TileView({ part, language, retryKey }: { part: TilePart; language: Language; retryKey: number }) {
   const [status, setStatus] = useState<TileStatus>("loading");
-  const Widget = useMemo(() => lazyWidget(part.widget), [part.widget]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- retryKey: look the widget up again after a failed download
+  const Widget = useMemo(() => lazyWidget(part.widget), [part.widget, retryKey]);
   const onError = useCallback(() => setStatus("error"), []);
   const title = pickText(part.title, language);
   const bodyHeight = part.tile.height - (title ? TITLE_HEIGHT : 0);
@@ -65,7 +79,7 @@ export function TileView({ part, language }: { part: TilePart; language: Languag
         )}
         <div className="tile-body" style={{ height: bodyHeight }}>
           {Widget ? (
-            <TileBoundary onError={onError} fallback={fallback}>
+            <TileBoundary onError={onError} fallback={fallback} retryKey={retryKey}>
               <Suspense fallback={null}>
                 <Widget options={part.options} width={part.tile.width} height={bodyHeight} language={language} setStatus={setStatus} />
               </Suspense>

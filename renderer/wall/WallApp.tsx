@@ -19,6 +19,7 @@ function useWindowSize() {
 export function WallApp({ store, displayId, language }: { store: WallStore; displayId: string; language: Language }) {
   const wall = useStore(store, (s) => s.wall);
   const online = useStore(store, (s) => s.online);
+  const connections = useStore(store, (s) => s.connections);
   const windowSize = useWindowSize();
   const plan = useMemo(() => (wall ? planWall(wall.topology, wall.layout).find((p) => p.displayId === displayId) : undefined), [wall, displayId]);
 
@@ -58,7 +59,7 @@ export function WallApp({ store, displayId, language }: { store: WallStore; disp
     >
       <div className="wall-canvas" style={{ width, height, transform: scale }}>
         {plan.tiles.map((part) => (
-          <TileView key={`${wall.layoutId}/${part.tileId}/${part.widget}`} part={part} language={language} />
+          <TileView key={`${wall.layoutId}/${part.tileId}/${part.widget}`} part={part} language={language} retryKey={connections} />
         ))}
       </div>
       {marker}
