@@ -6,6 +6,11 @@ import type { WallTopology } from "./topology.js";
 
 /** The one contract module for REST bodies and socket events between service, displays and consoles. */
 
+export const simulatorModes = ["normal", "paused", "malformed", "oversized"] as const;
+export type SimulatorMode = (typeof simulatorModes)[number];
+/** `POST /api/simulator`: make the built-in simulator misbehave (tests, drills). */
+export const simulatorModeBodySchema = z.strictObject({ mode: z.enum(simulatorModes) });
+
 export const switchLayoutBodySchema = z.strictObject({ layoutId: layoutIdSchema });
 export type SwitchLayoutBody = z.infer<typeof switchLayoutBodySchema>;
 

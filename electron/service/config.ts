@@ -11,6 +11,10 @@ export interface ServiceConfig {
   /** When set, displays must present it (or any valid token) to join /display. */
   displayToken?: string;
   rendererDir: string;
+  /** The province's backend (feed protocol v1); unset: the built-in simulator. */
+  feedUrl?: string;
+  feedToken?: string;
+  simulator: { seed: number; rate: number };
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,8 +30,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConf
   if (displayToken !== undefined && displayToken.length > 0 && displayToken.length < 16) {
     throw new Error("WALL_DISPLAY_TOKEN must be at least 16 characters");
   }
+  const feedUrl = env.WALL_FEED_URL?.trim();
+  if (feedUrl && !/^https?:\/\//.test(feedUrl)) throw new Error(`WALL_FEED_URL must be an http(s) URL, got "${feedUrl}"`);
+  const seed = Number(env.WALL_SIM_SEED ?? Math.floor(Math.random() * 2 ** 31));
+  const rate = Number(env.WALL_SIM_RATE ?? 20);
+  if (!Number.isInteger(seed)) throw new Error(`WALL_SIM_SEED must be an integer, got "${env.WALL_SIM_SEED}"`);
+  if (!Number.isFinite(rate) || rate < 0 || rate > 100_000) throw new Error(`WALL_SIM_RATE must be 0 to 100000 updates per second, got "${env.WALL_SIM_RATE}"`);
   return {
     port,
+    ...(feedUrl ? { feedUrl } : {}),
+    ...(env.WALL_FEED_TOKEN ? { feedToken: env.WALL_FEED_TOKEN } : {}),
+    simulator: { seed, rate },
     host: env.HOST ?? "127.0.0.1",
     layoutsDir: path.resolve(env.WALL_LAYOUTS_DIR ?? "layouts"),
     stateDir: path.resolve(env.WALL_STATE_DIR ?? ".wall-state"),

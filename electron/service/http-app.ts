@@ -1,12 +1,15 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler } from "express";
 import path from "node:path";
-import type { ApiError, ApiState } from "../common/protocol.js";
+import { simulatorModeBodySchema, simulatorModes, type ApiError, type ApiState } from "../common/protocol.js";
 import { isRefusal } from "./auth-gate.js";
+import type { FeedService } from "./feed/feed-service.js";
+import { roleAllows } from "./auth.js";
 import { bearerToken, type Principal } from "./auth.js";
 import { securityHeaders } from "./security-headers.js";
 import type { ServiceDeps } from "./service-deps.js";
 
 export interface HttpDeps extends ServiceDeps {
+  feed: FeedService;
   rendererDir: string;
   startedAt: number;
 }
@@ -55,7 +58,29 @@ export function createHttpApp(deps: HttpDeps): express.Express {
       fileErrors: store.summaries().reduce((n, s) => n + s.errors.length, 0) + store.topologyErrors.length,
       displays: displays.list().length,
       counters,
+      feed: deps.feed.health(),
     });
+  });
+
+  api.get("/simulator", (_req, res) => {
+    const sim = deps.feed.simulator;
+    if (!sim) res.status(404).json({ error: "the feed comes from WALL_FEED_URL; no simulator runs" } satisfies ApiError);
+    else res.json({ mode: sim.mode, published: sim.published, modes: simulatorModes });
+  });
+
+  /** Admin only: make the simulator misbehave (tests, drills). */
+  api.post("/simulator", requireToken, (req, res) => {
+    const sim = deps.feed.simulator;
+    const body = simulatorModeBodySchema.safeParse(req.body);
+    if (!roleAllows(req.principal!.role, "admin")) res.status(403).json({ error: "admin only" } satisfies ApiError);
+    else if (!sim) res.status(404).json({ error: "no simulator runs" } satisfies ApiError);
+    else if (!body.success) {
+      counters.rejectedMessages += 1;
+      res.status(400).json({ error: `body must be {"mode": ${simulatorModes.map((m) => `"${m}"`).join(" | ")}}` } satisfies ApiError);
+    } else {
+      sim.setMode(body.data.mode);
+      res.json({ mode: body.data.mode });
+    }
   });
 
   api.get("/layouts", (_req, res) => {

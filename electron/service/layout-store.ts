@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Checked, FileError } from "../common/file-errors.js";
 import { checkLayout, LAYOUT_FILE_SUFFIX, type Layout } from "../common/layout.js";
 import type { LayoutSummary } from "../common/protocol.js";
+import { checkSources, SOURCES_FILE, type SourcesFile } from "../common/sources-file.js";
 import { checkTopology, type WallTopology } from "../common/topology.js";
 import type { Logger } from "./log.js";
 import { writeFileAtomic } from "./json-file.js";
@@ -31,6 +32,8 @@ export interface StoreChange {
   layoutsChanged: string[];
   /** Some file's text changed, even if only its errors did. */
   filesChanged: boolean;
+  /** The HTTP sources in use (sources.json) changed. */
+  sourcesChanged: boolean;
 }
 
 /**
@@ -39,6 +42,8 @@ export interface StoreChange {
  */
 export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
   private topologyEntry: FileEntry<WallTopology> = { errors: [] };
+  /** sources.json is optional: without it, no HTTP sources. */
+  private sourcesEntry: FileEntry<SourcesFile> = { errors: [], good: { sources: [] } };
   private readonly layouts = new Map<string, FileEntry<Layout>>();
   private watcher: fs.FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -110,9 +115,10 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
 
   private async scan(): Promise<void> {
     const names = await fsp.readdir(this.dir);
-    const change: StoreChange = { topologyChanged: false, layoutsChanged: [], filesChanged: false };
+    const change: StoreChange = { topologyChanged: false, layoutsChanged: [], filesChanged: false, sourcesChanged: false };
     this.textChanged = false;
     change.topologyChanged = await this.scanTopology();
+    change.sourcesChanged = await this.scanSources();
     const present = new Set<string>();
     for (const name of names.filter((n) => n.endsWith(LAYOUT_FILE_SUFFIX)).sort()) {
       const id = name.slice(0, -LAYOUT_FILE_SUFFIX.length);
@@ -159,6 +165,25 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
       return false;
     }
     return await this.applyText(this.topologyEntry, WALL_FILE, text, (raw) => checkTopology(WALL_FILE, raw));
+  }
+
+  private async scanSources(): Promise<boolean> {
+    const text = await this.readText(SOURCES_FILE);
+    if (text === undefined) {
+      const had = this.sourcesEntry.text !== undefined;
+      if (had) this.textChanged = true;
+      this.sourcesEntry = { errors: [], good: { sources: [] } };
+      return had;
+    }
+    return await this.applyText(this.sourcesEntry, SOURCES_FILE, text, (raw) => checkSources(SOURCES_FILE, raw));
+  }
+
+  get sources(): SourcesFile {
+    return this.sourcesEntry.good ?? { sources: [] };
+  }
+
+  get sourcesErrors(): FileError[] {
+    return this.sourcesEntry.errors;
   }
 
   private async scanLayout(id: string, name: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import { WallCommands } from "./commands.js";
 import type { ServiceConfig } from "./config.js";
 import { DisplayRegistry } from "./display-registry.js";
 import { FailureLimiter } from "./failure-limiter.js";
+import { startFeed, type FeedService } from "./feed/feed-service.js";
 import { createHttpApp } from "./http-app.js";
 import { LayoutStore } from "./layout-store.js";
 import { consoleLogger, type Logger } from "./log.js";
@@ -23,6 +24,7 @@ export interface WallService {
   displayIds: string[];
   auth: TokenAuth;
   state: WallStateHolder;
+  feed: FeedService;
   close(): Promise<void>;
 }
 
@@ -44,9 +46,11 @@ export async function startWallService(config: ServiceConfig, log: Logger = cons
     const counters = newCounters();
     const gate = createAuthGate(auth, new FailureLimiter(), counters);
     const deps = { store, state, commands, displays, gate, counters, log, displaysNeedToken: config.displayToken !== undefined };
-    const app = createHttpApp({ ...deps, rendererDir: config.rendererDir, startedAt: Date.now() });
-    const server = http.createServer(app);
+    const server = http.createServer();
     const sockets = attachSockets(server, deps);
+    const feed = startFeed(sockets.io, { store, gate, counters, log, needToken: deps.displaysNeedToken }, config);
+    const app = createHttpApp({ ...deps, feed, rendererDir: config.rendererDir, startedAt: Date.now() });
+    server.on("request", app);
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(config.port, config.host, () => {
@@ -64,8 +68,10 @@ export async function startWallService(config: ServiceConfig, log: Logger = cons
       },
       auth,
       state,
+      feed,
       async close() {
         store.close();
+        feed.close();
         await sockets.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

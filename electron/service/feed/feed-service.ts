@@ -1,0 +1,67 @@
+import type { Server } from "socket.io";
+import type { SourcesFile } from "../../common/sources-file.js";
+import type { AuthGate } from "../auth-gate.js";
+import type { LayoutStore } from "../layout-store.js";
+import type { Logger } from "../log.js";
+import type { ServiceCounters } from "../service-counters.js";
+import { Simulator } from "../simulator/simulator.js";
+import { FeedHub } from "./feed-hub.js";
+import { attachFeedNamespace } from "./feed-namespace.js";
+import { HttpJsonSource } from "./http-json-source.js";
+import { UpstreamRelay } from "./upstream-relay.js";
+
+export interface FeedConfig {
+  feedUrl?: string;
+  feedToken?: string;
+  simulator: { seed: number; rate: number };
+}
+
+/**
+ * Everything behind the service's /feed: the hub, and what fills it — the province's backend
+ * (WALL_FEED_URL) or the built-in simulator, plus the HTTP JSON sources of sources.json.
+ */
+export function startFeed(io: Server, deps: { store: LayoutStore; gate: AuthGate; counters: ServiceCounters; log: Logger; needToken: boolean }, config: FeedConfig) {
+  const { store, log } = deps;
+  const hub = new FeedHub();
+  const namespace = attachFeedNamespace(io, { hub, gate: deps.gate, counters: deps.counters, needToken: deps.needToken });
+  let simulator: Simulator | undefined;
+  let relay: UpstreamRelay | undefined;
+  if (config.feedUrl) {
+    relay = new UpstreamRelay(config.feedUrl, config.feedToken, hub, namespace.wanted, deps.counters, log);
+  } else {
+    simulator = new Simulator(hub, { ...config.simulator, emitRaw: namespace.emitRaw }, log);
+    simulator.start();
+  }
+
+  let sources: HttpJsonSource[] = [];
+  const startSources = (file: SourcesFile) => {
+    for (const s of sources) s.stop();
+    sources = file.sources.map((c) => new HttpJsonSource(c, hub, log));
+    for (const s of sources) s.start();
+  };
+  startSources(store.sources);
+  const onStore = (change: { sourcesChanged: boolean }) => {
+    if (change.sourcesChanged) startSources(store.sources);
+  };
+  store.on("change", onStore);
+
+  return {
+    hub,
+    simulator,
+    health: () => ({
+      backend: relay ? { url: config.feedUrl, connected: relay.connected } : { simulator: { mode: simulator!.mode, rate: config.simulator.rate, published: simulator!.published } },
+      topics: hub.topics().length,
+      sources: sources.map((s) => s.health),
+      sourcesErrors: store.sourcesErrors,
+    }),
+    close: () => {
+      store.off("change", onStore);
+      for (const s of sources) s.stop();
+      simulator?.stop();
+      relay?.close();
+      namespace.close();
+    },
+  };
+}
+
+export type FeedService = ReturnType<typeof startFeed>;

@@ -1,0 +1,113 @@
+import type { FeedValue } from "../../common/feed-protocol.js";
+import { round, type Random } from "./random.js";
+
+/** One simulated topic: its first value and how it moves on. */
+export interface TopicGenerator {
+  topic: string;
+  initial(rng: Random, now: number): FeedValue;
+  step(previous: FeedValue, rng: Random, now: number): FeedValue;
+}
+
+interface Range {
+  min: number;
+  max: number;
+  step: number;
+  decimals: number;
+}
+
+/** A figure that wanders within its range (a rate, an index, a level). */
+export function gaugeTopic(topic: string, o: Range & { unit?: string; start: number; target?: number }): TopicGenerator {
+  const base = { kind: "number" as const, ...(o.unit ? { unit: o.unit } : {}), ...(o.target !== undefined ? { target: o.target } : {}) };
+  return {
+    topic,
+    initial: () => ({ ...base, value: o.start }),
+    step: (prev, rng) => {
+      const p = prev.kind === "number" ? prev.value : o.start;
+      return { ...base, value: round(rng.walk(p, o.step, o.min, o.max), o.decimals), previous: p };
+    },
+  };
+}
+
+/** A count that only grows through the day (dossiers received, visits). */
+export function counterTopic(topic: string, o: { unit?: string; start: number; inc: [number, number]; target?: number }): TopicGenerator {
+  const base = { kind: "number" as const, ...(o.unit ? { unit: o.unit } : {}), ...(o.target !== undefined ? { target: o.target } : {}) };
+  return {
+    topic,
+    initial: () => ({ ...base, value: o.start }),
+    step: (prev, rng) => {
+      const p = prev.kind === "number" ? prev.value : o.start;
+      return { ...base, value: p + rng.int(o.inc[0], o.inc[1]), previous: p };
+    },
+  };
+}
+
+export function breakdownTopic(topic: string, labels: readonly string[], o: Range & { unit?: string }): TopicGenerator {
+  const keys = labels.map((label, i) => ({ key: `k${i + 1}`, label }));
+  return {
+    topic,
+    initial: (rng) => ({
+      kind: "breakdown",
+      ...(o.unit ? { unit: o.unit } : {}),
+      items: keys.map((k) => ({ ...k, value: round(rng.range(o.min, o.max), o.decimals) })),
+    }),
+    step: (prev, rng) => {
+      if (prev.kind !== "breakdown") return prev;
+      const i = rng.int(0, prev.items.length - 1);
+      return {
+        ...prev,
+        items: prev.items.map((it, j) => (j === i ? { ...it, value: round(rng.walk(it.value, o.step, o.min, o.max), o.decimals) } : it)),
+      };
+    },
+  };
+}
+
+/** Named lines of points; each step appends one point per line at `now` and drops the oldest. */
+export function seriesTopic(topic: string, names: readonly string[], o: Range & { unit?: string; points: number; intervalMs: number }): TopicGenerator {
+  return {
+    topic,
+    initial: (rng, now) => ({
+      kind: "series",
+      ...(o.unit ? { unit: o.unit } : {}),
+      series: names.map((name) => {
+        let v = rng.range(o.min, o.max);
+        return {
+          name,
+          points: Array.from({ length: o.points }, (_, i): [number, number] => {
+            v = rng.walk(v, o.step, o.min, o.max);
+            return [now - (o.points - 1 - i) * o.intervalMs, round(v, o.decimals)];
+          }),
+        };
+      }),
+    }),
+    step: (prev, rng, now) => {
+      if (prev.kind !== "series") return prev;
+      return {
+        ...prev,
+        series: prev.series.map((s) => {
+          const last = s.points.at(-1)?.[1] ?? o.min;
+          const t = Math.max(now, (s.points.at(-1)?.[0] ?? 0) + 1);
+          return { ...s, points: [...s.points.slice(-(o.points - 1)), [t, round(rng.walk(last, o.step, o.min, o.max), o.decimals)] as [number, number]] };
+        }),
+      };
+    },
+  };
+}
+
+export function statusTopic(topic: string, items: ReadonlyArray<readonly [string, string]>, pDown: number): TopicGenerator {
+  return {
+    topic,
+    initial: (_rng, now) => ({ kind: "status", items: items.map(([id, label]) => ({ id, label, up: true, since: now - 86_400_000 })) }),
+    step: (prev, rng, now) => {
+      if (prev.kind !== "status") return prev;
+      const i = rng.int(0, prev.items.length - 1);
+      return {
+        ...prev,
+        items: prev.items.map((it, j) => {
+          if (j !== i) return it;
+          const up = it.up ? rng.next() > pDown : rng.next() > 0.5;
+          return up === it.up ? it : { ...it, up, since: now };
+        }),
+      };
+    },
+  };
+}
