@@ -27,7 +27,7 @@ export class WallProcess {
   async start(): Promise<void> {
     const port = this.url ? new URL(this.url).port : "0";
     const child = spawn(process.execPath, ["dist/electron/service/cli.js"], {
-      env: { ...process.env, PORT: port, HOST: "127.0.0.1", WALL_LAYOUTS_DIR: this.layoutsDir, WALL_STATE_DIR: path.join(this.root, "state"), WALL_ADMIN_TOKEN: ADMIN_TOKEN },
+      env: { ...process.env, PORT: port, HOST: "127.0.0.1", WALL_LAYOUTS_DIR: this.layoutsDir, WALL_STATE_DIR: path.join(this.root, "state"), WALL_ADMIN_TOKEN: ADMIN_TOKEN, WALL_SIM_SEED: "7", WALL_SIM_RATE: "50" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;
@@ -63,6 +63,12 @@ export class WallProcess {
   async dispose(): Promise<void> {
     await this.stop();
     await fs.rm(this.root, { recursive: true, force: true });
+  }
+
+  /** Switches the wall to a layout (as an operator would) and checks that it took. */
+  async show(layoutId: string): Promise<void> {
+    const res = await this.api("POST", "/api/state/layout", { layoutId });
+    if (res.status !== 200) throw new Error(`switch to ${layoutId}: ${res.status}`);
   }
 
   layoutFile(id: string): string {

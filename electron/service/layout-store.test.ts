@@ -23,7 +23,8 @@ describe("LayoutStore", () => {
   it("loads the topology and every valid layout", async () => {
     await store.load();
     expect(store.topology.displays).toHaveLength(6);
-    expect(store.layoutIds()).toEqual(["briefing", "overview", "situation"]);
+    expect(store.layoutIds()).toEqual(expect.arrayContaining(["briefing", "overview", "situation", "intro", "health", "feedback"]));
+    expect(store.layoutIds()).toHaveLength(14);
   });
 
   it("keeps the last good version of a layout whose edit is broken, and reports the error", async () => {

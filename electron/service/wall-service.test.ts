@@ -47,14 +47,15 @@ describe("REST", () => {
   it("answers health without a token", async () => {
     const res = await fetch(`${service.url}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ok", layouts: 3 });
+    expect(await res.json()).toMatchObject({ status: "ok", layouts: 14, fileErrors: 0 });
   });
 
   it("lists the layouts with titles and errors", async () => {
     const body = (await (await fetch(`${service.url}/api/layouts`)).json()) as { active: string; layouts: Array<{ id: string; title: { vi: string } }> };
     expect(body.active).toBe("overview");
-    expect(body.layouts.map((l) => l.id)).toEqual(["briefing", "overview", "situation"]);
-    expect(body.layouts[1]!.title.vi).toBe("Tổng quan tỉnh Sóc Trăng");
+    expect(body.layouts.map((l) => l.id)).toEqual([...body.layouts.map((l) => l.id)].sort());
+    expect(body.layouts.find((l) => l.id === "overview")!.title.vi).toBe("Tổng quan tỉnh Sóc Trăng");
+    expect(body.layouts.find((l) => l.id === "feedback")!.title.vi).toBe("Phản ánh kiến nghị");
   });
 
   it("switches the layout with a valid token and bumps the revision", async () => {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useStore } from "zustand";
 import type { Language } from "../../electron/common/localized-text.js";
 import { planWall } from "../../electron/common/plan.js";
+import { useFeedStore } from "../data/FeedProvider.js";
 import type { WallStore } from "../data/wall-store.js";
 import { translate } from "../ui/i18n.js";
 import { TileView } from "./TileView.js";
@@ -20,6 +21,7 @@ export function WallApp({ store, displayId, language }: { store: WallStore; disp
   const wall = useStore(store, (s) => s.wall);
   const online = useStore(store, (s) => s.online);
   const connections = useStore(store, (s) => s.connections);
+  const dropped = useStore(useFeedStore(), (s) => s.dropped);
   const windowSize = useWindowSize();
   const plan = useMemo(() => (wall ? planWall(wall.topology, wall.layout).find((p) => p.displayId === displayId) : undefined), [wall, displayId]);
 
@@ -56,6 +58,8 @@ export function WallApp({ store, displayId, language }: { store: WallStore; disp
       data-layout-id={wall.layoutId}
       data-revision={wall.revision}
       data-connection={online ? "online" : "offline"}
+      data-feed-dropped={dropped.malformed + dropped.tooLarge + dropped.unknownTopic}
+      data-feed-dropped-detail={`malformed=${dropped.malformed} tooLarge=${dropped.tooLarge} unknownTopic=${dropped.unknownTopic}`}
     >
       <div className="wall-canvas" style={{ width, height, transform: scale }}>
         {plan.tiles.map((part) => (

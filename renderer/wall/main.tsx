@@ -2,6 +2,9 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { displayIdFromLocation, displayTokenFromLocation } from "../data/bridge.js";
 import { connectDisplay } from "../data/display-connection.js";
+import { FeedConnection } from "../data/feed-connection.js";
+import { FeedProvider } from "../data/FeedProvider.js";
+import { createFeedStore } from "../data/feed-store.js";
 import { createWallStore } from "../data/wall-store.js";
 import { languageFromUrl } from "../ui/i18n.js";
 import "../ui/base.css";
@@ -10,11 +13,16 @@ import { WallApp } from "./WallApp.js";
 
 const displayId = displayIdFromLocation(window.location);
 const language = languageFromUrl(window.location.search);
+const token = displayTokenFromLocation();
 const store = createWallStore();
-connectDisplay(store, displayId, displayTokenFromLocation());
+connectDisplay(store, displayId, token);
+const feedStore = createFeedStore();
+const feed = new FeedConnection(feedStore, { ...(token ? { token } : {}) });
 document.documentElement.lang = language;
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <WallApp store={store} displayId={displayId} language={language} />
+    <FeedProvider connection={feed} store={feedStore}>
+      <WallApp store={store} displayId={displayId} language={language} />
+    </FeedProvider>
   </StrictMode>,
 );

@@ -13,6 +13,13 @@ export interface WidgetRegistration extends WidgetKindSpec {
 const loaders: Record<WidgetKindId, WidgetRegistration["load"]> = {
   clock: () => import("./clock/ClockWidget.js"),
   text: () => import("./text/TextWidget.js"),
+  kpi: () => import("./kpi/KpiWidget.js"),
+  gauge: () => import("./gauge/GaugeWidget.js"),
+  bars: () => import("./bars/BarsWidget.js"),
+  table: () => import("./table/TableWidget.js"),
+  events: () => import("./events/EventsWidget.js"),
+  status: () => import("./status/StatusWidget.js"),
+  chart: () => import("./chart/ChartWidget.js"),
 };
 
 export const widgetRegistry = Object.fromEntries(

@@ -2,7 +2,7 @@
 import { act } from "react";
 import { createRoot } from "react-dom/client";
 import { afterEach, describe, expect, it } from "vitest";
-import { widgetKinds, type WidgetKindId } from "../../electron/common/widgets/widget-kinds.js";
+import { widgetExample, widgetKinds, type WidgetKindId } from "../../electron/common/widgets/widget-kinds.js";
 import { widgetRegistry } from "./registry.js";
 import type { TileStatus } from "./widget-props.js";
 
@@ -32,19 +32,16 @@ describe("every registered widget", () => {
     for (const w of Object.values(widgetRegistry)) expect(w.name.vi.length).toBeGreaterThan(0);
   });
 
-  for (const kind of Object.keys(widgetKinds) as WidgetKindId[]) {
-    it(`${kind}: mounts with its defaults, shows something and reports ready`, async () => {
-      const { el, statuses } = await mount(kind, widgetKinds[kind].optionsSchema.parse({}));
-      expect(statuses).toContain("ready");
-      expect(el.childElementCount).toBeGreaterThan(0);
-    });
-  }
+  it("has a working example for every kind: what the e2e conformance test mounts", () => {
+    for (const kind of Object.keys(widgetKinds) as WidgetKindId[]) expect(() => widgetExample(kind), kind).not.toThrow();
+  });
 });
 
 describe("text widget", () => {
   it("renders markup in its content as literal text", async () => {
     const hostile = "<img src=x onerror=alert(1)>";
     const { el } = await mount("text", widgetKinds.text.optionsSchema.parse({ heading: { vi: hostile }, body: { vi: "Sóc Trăng" } }));
+    expect(el.querySelector(".text-heading")!.textContent).toBe(hostile);
     expect(el.querySelector("img")).toBeNull();
     expect(el.textContent).toContain(hostile);
   });

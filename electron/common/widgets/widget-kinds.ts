@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { LocalizedText } from "../localized-text.js";
 import { clockOptionsSchema } from "./clock-options.js";
+import { barsOptionsSchema, chartOptionsSchema, eventsOptionsSchema, gaugeOptionsSchema, kpiOptionsSchema, statusOptionsSchema, tableOptionsSchema } from "./data-options.js";
 import { textOptionsSchema } from "./text-options.js";
 
 /**
@@ -11,6 +12,8 @@ export interface WidgetKindSpec<S extends z.ZodType = z.ZodType> {
   id: string;
   name: LocalizedText;
   optionsSchema: S;
+  /** Options that make a working tile (the required ones filled in): docs and the conformance test. */
+  example: z.input<S>;
 }
 
 function kind<S extends z.ZodType>(spec: WidgetKindSpec<S>): WidgetKindSpec<S> {
@@ -18,8 +21,15 @@ function kind<S extends z.ZodType>(spec: WidgetKindSpec<S>): WidgetKindSpec<S> {
 }
 
 export const widgetKinds = {
-  clock: kind({ id: "clock", name: { vi: "Đồng hồ", en: "Clock" }, optionsSchema: clockOptionsSchema }),
-  text: kind({ id: "text", name: { vi: "Văn bản", en: "Text" }, optionsSchema: textOptionsSchema }),
+  clock: kind({ id: "clock", name: { vi: "Đồng hồ", en: "Clock" }, optionsSchema: clockOptionsSchema, example: {} }),
+  text: kind({ id: "text", name: { vi: "Văn bản", en: "Text" }, optionsSchema: textOptionsSchema, example: { body: { vi: "Sóc Trăng" } } }),
+  kpi: kind({ id: "kpi", name: { vi: "Chỉ số", en: "KPI" }, optionsSchema: kpiOptionsSchema, example: { topic: "admin.dossiers.ontime_rate" } }),
+  gauge: kind({ id: "gauge", name: { vi: "Đồng hồ đo", en: "Gauge" }, optionsSchema: gaugeOptionsSchema, example: { topic: "health.beds.occupancy" } }),
+  bars: kind({ id: "bars", name: { vi: "Biểu đồ cột", en: "Bars" }, optionsSchema: barsOptionsSchema, example: { topic: "admin.dossiers.by_department" } }),
+  table: kind({ id: "table", name: { vi: "Bảng xếp hạng", en: "Ranked table" }, optionsSchema: tableOptionsSchema, example: { topic: "admin.dossiers.by_department" } }),
+  events: kind({ id: "events", name: { vi: "Sự kiện", en: "Events" }, optionsSchema: eventsOptionsSchema, example: { topic: "feedback.events" } }),
+  status: kind({ id: "status", name: { vi: "Trạng thái hệ thống", en: "System status" }, optionsSchema: statusOptionsSchema, example: { topic: "portal.systems.status" } }),
+  chart: kind({ id: "chart", name: { vi: "Biểu đồ đường", en: "Line chart" }, optionsSchema: chartOptionsSchema, example: { topic: "admin.dossiers.trend" } }),
 } as const;
 
 export type WidgetKindId = keyof typeof widgetKinds;
@@ -28,6 +38,6 @@ export function findWidgetKind(id: string): WidgetKindSpec | undefined {
   return Object.hasOwn(widgetKinds, id) ? widgetKinds[id as WidgetKindId] : undefined;
 }
 
-export function widgetDefaults(id: WidgetKindId): unknown {
-  return widgetKinds[id].optionsSchema.parse({});
+export function widgetExample(id: WidgetKindId): unknown {
+  return widgetKinds[id].optionsSchema.parse(widgetKinds[id].example);
 }

@@ -1,0 +1,38 @@
+import type { Language } from "../../electron/common/localized-text.js";
+import { locale } from "./i18n.js";
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** vi-VN: 1.234.567,8 — formatters are cached, one per locale and precision. */
+export function formatNumber(value: number, language: Language, decimals?: number): string {
+  const d = decimals ?? (Math.abs(value) >= 100 || Number.isInteger(value) ? 0 : 1);
+  const key = `${language}|${d}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(language), { minimumFractionDigits: d, maximumFractionDigits: d });
+    numberFormats.set(key, f);
+  }
+  return f.format(value);
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+export function formatTime(ts: number, language: Language, withDate = false): string {
+  const key = `${language}|${withDate}`;
+  let f = timeFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale(language), {
+      timeZone: "Asia/Ho_Chi_Minh",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      ...(withDate ? { day: "2-digit", month: "2-digit" } : {}),
+    });
+    timeFormats.set(key, f);
+  }
+  return f.format(ts);
+}
+
+export function formatSigned(value: number, language: Language, decimals = 1): string {
+  return `${value > 0 ? "+" : value < 0 ? "−" : "±"}${formatNumber(Math.abs(value), language, decimals)}`;
+}

@@ -1,0 +1,20 @@
+export type Tone = "ok" | "warn" | "bad" | "neutral";
+
+/**
+ * The colour of a figure: explicit thresholds first; else against the target (met: ok, within
+ * 10 %: warn, further: bad); else neutral.
+ */
+export function toneOf(value: number, o: { thresholds?: { warn: number; bad: number } | undefined; target?: number | undefined; higherIsBetter: boolean }): Tone {
+  const better = (a: number, b: number) => (o.higherIsBetter ? a >= b : a <= b);
+  if (o.thresholds) {
+    if (!better(value, o.thresholds.bad)) return "bad";
+    if (!better(value, o.thresholds.warn)) return "warn";
+    return "ok";
+  }
+  if (o.target !== undefined) {
+    if (better(value, o.target)) return "ok";
+    const gap = Math.abs(value - o.target) / Math.max(Math.abs(o.target), 1e-9);
+    return gap <= 0.1 ? "warn" : "bad";
+  }
+  return "neutral";
+}

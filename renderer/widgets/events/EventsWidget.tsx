@@ -1,0 +1,45 @@
+import type { EventsOptions } from "../../../electron/common/widgets/data-options.js";
+import { formatTime } from "../../ui/format.js";
+import { translate, type TextKey } from "../../ui/i18n.js";
+import { DataFrame } from "../data/DataFrame.js";
+import { useDataWidget } from "../data/use-data-widget.js";
+import type { WidgetProps } from "../widget-props.js";
+import "./events.css";
+
+const knownStatus = new Set(["received", "processing", "resolved", "overdue"]);
+
+/** Newest first. Every field from the feed is rendered as text: React escapes it; nothing is parsed as HTML. */
+export default function EventsWidget({ options, language, setStatus }: WidgetProps<EventsOptions>) {
+  const { value, ts, status, wrongKind } = useDataWidget(options, "events", setStatus);
+  let body = null;
+  if (value) {
+    const items = [...value.items].sort((a, b) => b.ts - a.ts).slice(0, options.limit);
+    body =
+      items.length === 0 ? (
+        <div className="events-empty">{translate(language, "noItems")}</div>
+      ) : (
+        <ul className="events">
+          {items.map((e) => (
+            <li key={e.id} className={`event ${e.priority === "high" ? "event-high" : ""}`} data-event-id={e.id}>
+              <div className="event-head">
+                <span className="event-time">{formatTime(e.ts, language)}</span>
+                <span className="event-title">{e.title}</span>
+                {e.status && (
+                  <span className={`event-status event-status-${knownStatus.has(e.status) ? e.status : "other"}`}>
+                    {knownStatus.has(e.status) ? translate(language, `status_${e.status}` as TextKey) : e.status}
+                  </span>
+                )}
+              </div>
+              {options.showText && e.text && <div className="event-text">{e.text}</div>}
+              {(e.district || e.category) && <div className="event-meta">{[e.district, e.category].filter(Boolean).join(" · ")}</div>}
+            </li>
+          ))}
+        </ul>
+      );
+  }
+  return (
+    <DataFrame status={status} ts={ts} topic={options.topic} expected="events" wrongKind={wrongKind} language={language}>
+      {body}
+    </DataFrame>
+  );
+}
