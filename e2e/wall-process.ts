@@ -27,7 +27,7 @@ export class WallProcess {
   async start(): Promise<void> {
     const port = this.url ? new URL(this.url).port : "0";
     const child = spawn(process.execPath, ["dist/electron/service/cli.js"], {
-      env: { ...process.env, PORT: port, HOST: "127.0.0.1", WALL_LAYOUTS_DIR: this.layoutsDir, WALL_STATE_DIR: path.join(this.root, "state"), WALL_ADMIN_TOKEN: ADMIN_TOKEN, WALL_SIM_SEED: "7", WALL_SIM_RATE: "50" },
+      env: { ...process.env, PORT: port, HOST: "127.0.0.1", WALL_LAYOUTS_DIR: this.layoutsDir, WALL_STATE_DIR: path.join(this.root, "state"), WALL_ADMIN_TOKEN: ADMIN_TOKEN, WALL_SIM_SEED: "7", WALL_SIM_RATE: "100" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;
@@ -69,6 +69,20 @@ export class WallProcess {
   async show(layoutId: string): Promise<void> {
     const res = await this.api("POST", "/api/state/layout", { layoutId });
     if (res.status !== 200) throw new Error(`switch to ${layoutId}: ${res.status}`);
+  }
+
+  /** Adds (or replaces) a layout file in this wall's private layouts folder and waits until it is valid. */
+  async addLayout(layout: { id: string } & Record<string, unknown>): Promise<void> {
+    await fs.writeFile(this.layoutFile(layout.id), JSON.stringify(layout, null, 2));
+    const until = Date.now() + 10_000;
+    for (;;) {
+      const res = await this.api<{ layouts: Array<{ id: string; inUse: boolean; errors: unknown[] }> }>("GET", "/api/layouts");
+      const l = res.body.layouts.find((x) => x.id === layout.id);
+      if (l?.inUse && l.errors.length === 0) return;
+      if (l && l.errors.length > 0) throw new Error(`layout ${layout.id} refused: ${JSON.stringify(l.errors)}`);
+      if (Date.now() > until) throw new Error(`layout ${layout.id} never loaded`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   layoutFile(id: string): string {
