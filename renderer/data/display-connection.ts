@@ -1,4 +1,5 @@
 import { io, type Socket } from "socket.io-client";
+import { keepConnected } from "./keep-connected.js";
 import { events, wallStateSchema } from "../../electron/common/protocol.js";
 import type { WallStore } from "./wall-store.js";
 
@@ -15,6 +16,7 @@ export function connectDisplay(store: WallStore, displayId: string, token: strin
     randomizationFactor: 0.5,
   });
   const { setWall, setOnline } = store.getState();
+  keepConnected(socket);
   socket.on("connect", () => setOnline(true));
   socket.on("disconnect", () => setOnline(false));
   socket.on("connect_error", () => setOnline(false));

@@ -1,4 +1,5 @@
 import { io, type Socket } from "socket.io-client";
+import { keepConnected } from "./keep-connected.js";
 import { feedEvents, parseFeedUpdate, type FeedUpdate } from "../../electron/common/feed-protocol.js";
 import { UpdateBatcher, type FeedStore, type FrameScheduler } from "./feed-store.js";
 
@@ -26,6 +27,7 @@ export class FeedConnection {
       reconnectionDelayMax: 10_000,
     });
     const { setOnline } = store.getState();
+    keepConnected(this.socket);
     this.socket.on("connect", () => {
       setOnline(true);
       this.subscribed.clear();

@@ -39,6 +39,8 @@ export class UpstreamRelay {
       this.connected = false;
       this.log("warn", "feed backend disconnected; its topics are stale", { reason });
       this.hub.markStale(this.subscribed);
+      // A backend that closes us on purpose (a restart) is not followed by an automatic reconnect.
+      if (reason === "io server disconnect") setTimeout(() => this.socket.connect(), 2000).unref();
     });
     this.socket.on("connect_error", (e) => this.log("warn", "feed backend unreachable", { url, error: e.message }));
     this.socket.on(feedEvents.update, (raw: unknown) => this.accept(raw));
