@@ -1,17 +1,19 @@
 // `npm run bench`: prints figures and ratios; never passes or fails on time.
 import fs from "node:fs/promises";
 import os from "node:os";
+import { benchFeedLoad } from "./feed-load.mjs";
 import { benchLayoutSwitch } from "./layout-switch.mjs";
 
 const results = [];
 const fmt = (n) => (typeof n !== "number" ? n : Number.isInteger(n) ? String(n) : n.toFixed(n < 10 ? 2 : 1));
 
 console.log(`IOC Wall benchmarks — ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-for (const bench of [benchLayoutSwitch]) {
-  const r = await bench();
-  results.push(r);
-  console.log(`\n${r.name}`);
-  for (const [k, v] of Object.entries(r)) if (k !== "name") console.log(`  ${k.padEnd(16)} ${fmt(v)}`);
+for (const bench of [benchLayoutSwitch, benchFeedLoad]) {
+  for (const r of [await bench()].flat()) {
+    results.push(r);
+    console.log(`\n${r.name}`);
+    for (const [k, v] of Object.entries(r)) if (k !== "name") console.log(`  ${k.padEnd(22)} ${fmt(v)}`);
+  }
 }
 await fs.mkdir("bench-results", { recursive: true });
 await fs.writeFile(`bench-results/${new Date().toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify(results, null, 2));

@@ -6,10 +6,14 @@ import path from "node:path";
 
 export const BENCH_TOKEN = "bench-admin-token-0123456789abcdef";
 
-export async function startService(env = {}) {
+/** `layouts`: extra layout objects written beside a copy of the shipped ones. */
+export async function startService(env = {}, layouts = []) {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "ioc-wall-bench-"));
+  const layoutsDir = path.join(root, "layouts");
+  await fs.cp("layouts", layoutsDir, { recursive: true });
+  for (const l of layouts) await fs.writeFile(path.join(layoutsDir, `${l.id}.layout.json`), JSON.stringify(l));
   const child = spawn(process.execPath, ["dist/electron/service/cli.js"], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", WALL_STATE_DIR: path.join(root, "state"), WALL_ADMIN_TOKEN: BENCH_TOKEN, ...env },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", WALL_STATE_DIR: path.join(root, "state"), WALL_LAYOUTS_DIR: layoutsDir, WALL_ADMIN_TOKEN: BENCH_TOKEN, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let out = "";

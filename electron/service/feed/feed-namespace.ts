@@ -1,5 +1,5 @@
 import type { Server } from "socket.io";
-import { feedEvents, subscribeSchema } from "../../common/feed-protocol.js";
+import { feedEvents, subscribeSchema, type FeedUpdate } from "../../common/feed-protocol.js";
 import { isRefusal, type AuthGate } from "../auth-gate.js";
 import type { ServiceCounters } from "../service-counters.js";
 import type { FeedHub } from "./feed-hub.js";
@@ -48,7 +48,24 @@ export function attachFeedNamespace(io: Server, opts: FeedNamespaceOptions) {
     socket.on(feedEvents.subscribe, handle("subscribe"));
     socket.on(feedEvents.unsubscribe, handle("unsubscribe"));
   });
-  const onUpdate = (u: { topic: string }) => feed.to(room(u.topic)).emit(feedEvents.update, u);
+  // Conflation: within one turn of the event loop only the newest update of a topic goes out.
+  // A display shows the latest value (an events value carries its whole recent list), so nothing
+  // it would show is lost, and a burst from a fast backend costs one emit per topic.
+  let pending = new Map<string, FeedUpdate>();
+  let flushQueued = false;
+  const flush = () => {
+    flushQueued = false;
+    const batch = pending;
+    pending = new Map();
+    for (const u of batch.values()) feed.to(room(u.topic)).emit(feedEvents.update, u);
+  };
+  const onUpdate = (u: FeedUpdate) => {
+    pending.set(u.topic, u);
+    if (!flushQueued) {
+      flushQueued = true;
+      setImmediate(flush);
+    }
+  };
   hub.on("update", onUpdate);
   return {
     /** For the simulator's fault modes: a raw payload to a topic's subscribers, unchecked. */
