@@ -67,6 +67,14 @@ test("malformed and oversized messages are dropped and counted; the page keeps w
   await wall.api("POST", "/api/simulator", { mode: "oversized" });
   await expect.poll(async () => /tooLarge=([1-9]\d*)/.exec((await root.getAttribute("data-feed-dropped-detail")) ?? "")?.[1], { timeout: 10_000 }).toBeTruthy();
   await wall.api("POST", "/api/simulator", { mode: "normal" });
+  // The display reports what it dropped to the service, where the console and monitors see it.
+  await expect
+    .poll(async () => {
+      const s = await wall.api<{ displays: Array<{ displayId: string; health?: { feed: { dropped: { malformed: number; tooLarge: number } } } }> }>("GET", "/api/state");
+      const h = s.body.displays.find((d) => d.displayId === "D1")?.health;
+      return h ? h.feed.dropped.malformed > 0 && h.feed.dropped.tooLarge > 0 : false;
+    }, { timeout: 15_000 })
+    .toBe(true);
   // Still alive: values keep changing and every tile is fresh.
   const before = await d1.locator('[data-tile-id="received"] .kpi-number').innerText();
   await expect(d1.locator('[data-tile-id="received"] .kpi-number')).not.toHaveText(before, { timeout: 10_000 });

@@ -21,11 +21,31 @@ export const displayHandshakeSchema = z.object({
 
 export const controlHandshakeSchema = z.object({ token: z.string().min(1).max(256) });
 
+/** What a display reports about itself every few seconds (`display:health`). */
+export const displayHealthSchema = z.strictObject({
+  revision: z.number().int().min(0).optional(),
+  tiles: z.strictObject({
+    loading: z.number().int().min(0),
+    ready: z.number().int().min(0),
+    stale: z.number().int().min(0),
+    error: z.number().int().min(0),
+    offline: z.number().int().min(0),
+  }),
+  feed: z.strictObject({
+    online: z.boolean(),
+    topics: z.number().int().min(0),
+    dropped: z.strictObject({ malformed: z.number().int().min(0), tooLarge: z.number().int().min(0), unknownTopic: z.number().int().min(0) }),
+  }),
+});
+export type DisplayHealth = z.infer<typeof displayHealthSchema>;
+
 export interface ConnectedDisplay {
   displayId: string;
   /** Sockets open for this display id (a second window for the same display shows up as 2). */
   connections: number;
   since: number;
+  /** The latest health report of (one of) its windows. */
+  health?: DisplayHealth & { at: number };
 }
 
 /** What every display and console receives on connect and on every change (`wall:state`). */
@@ -61,6 +81,7 @@ export const events = {
   displays: "wall:displays",
   layouts: "wall:layouts",
   switchLayout: "layout:switch",
+  displayHealth: "display:health",
 } as const;
 
 export type Ack = { ok: true } | { ok: false; status: number; error: string };

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import type { ConnectedDisplay } from "../common/protocol.js";
+import type { ConnectedDisplay, DisplayHealth } from "../common/protocol.js";
 
 /** Which displays have a live socket, and since when. */
 export class DisplayRegistry extends EventEmitter<{ change: [ConnectedDisplay[]] }> {
@@ -21,6 +21,13 @@ export class DisplayRegistry extends EventEmitter<{ change: [ConnectedDisplay[]]
     if (!d) return;
     d.connections -= 1;
     if (d.connections <= 0) this.displays.delete(displayId);
+    this.emit("change", this.list());
+  }
+
+  report(displayId: string, health: DisplayHealth): void {
+    const d = this.displays.get(displayId);
+    if (!d) return;
+    d.health = { ...health, at: this.now() };
     this.emit("change", this.list());
   }
 

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
-import { controlHandshakeSchema, displayHandshakeSchema, events, type Ack } from "../common/protocol.js";
+import { controlHandshakeSchema, displayHandshakeSchema, displayHealthSchema, events, type Ack } from "../common/protocol.js";
 import { isRefusal, type GateRefusal } from "./auth-gate.js";
 import type { Principal } from "./auth.js";
 import type { ServiceDeps } from "./service-deps.js";
@@ -39,9 +39,11 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps): { io: Server
     displays.connected(id);
     socket.emit(events.state, state.current());
     socket.on("disconnect", () => displays.disconnected(id));
-    // Displays only listen; anything they send is counted and ignored.
-    socket.onAny(() => {
-      counters.rejectedMessages += 1;
+    // Displays send only their health; anything else, or a report that fails its schema, is counted and ignored.
+    socket.onAny((event: string, payload: unknown) => {
+      const health = event === events.displayHealth ? displayHealthSchema.safeParse(payload) : undefined;
+      if (health?.success) displays.report(id, health.data);
+      else counters.rejectedMessages += 1;
     });
   });
 

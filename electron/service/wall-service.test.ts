@@ -111,6 +111,22 @@ describe("sockets", () => {
     await waitFor(async () => ((await (await fetch(`${service.url}/api/state`)).json()) as { displays: unknown[] }).displays.length === 0);
   });
 
+  it("keeps each display's latest valid health report and counts the invalid ones", async () => {
+    const d = displaySocket("D3");
+    await waitFor(() => d.states[0]);
+    const health = { tiles: { loading: 0, ready: 5, stale: 1, error: 0, offline: 0 }, feed: { online: true, topics: 6, dropped: { malformed: 2, tooLarge: 0, unknownTopic: 0 } } };
+    d.s.emit(events.displayHealth, health);
+    d.s.emit(events.displayHealth, { tiles: "all fine" });
+    d.s.emit("something-else", {});
+    const state = await waitFor(async () => {
+      const s = (await (await fetch(`${service.url}/api/state`)).json()) as { displays: Array<{ displayId: string; health?: unknown }> };
+      return s.displays.find((x) => x.displayId === "D3")?.health ? s : undefined;
+    });
+    expect(state.displays[0]!.health).toMatchObject(health);
+    const h = (await (await fetch(`${service.url}/api/health`)).json()) as { counters: { rejectedMessages: number } };
+    expect(h.counters.rejectedMessages).toBe(2);
+  });
+
   it("refuses /control without a valid token", async () => {
     const s = socket("/control", { token: "nope" });
     const err = await new Promise<Error>((resolve) => s.on("connect_error", resolve));

@@ -79,7 +79,6 @@ export function ConsoleApp({ language }: { language: Language }) {
     const ack = await connection.switchLayout(layoutId);
     if (!ack.ok) setMessage(translate(language, "switchFailed", { error: ack.error }));
   };
-  const connectedIds = new Set(displays.map((d) => d.displayId));
 
   return (
     <div className="console" data-connection={online ? "online" : "offline"}>
@@ -136,11 +135,23 @@ export function ConsoleApp({ language }: { language: Language }) {
         <h2>{translate(language, "displays")}</h2>
         <ul className="display-list">
           {(wall?.topology.displays ?? []).map((d) => {
-            const up = connectedIds.has(d.id);
+            const connected = displays.find((c) => c.displayId === d.id);
+            const h = connected?.health;
             return (
-              <li key={d.id} data-display-id={d.id} data-connected={up ? "true" : "false"}>
-                <span className={`dot ${up ? "dot-ok" : "dot-bad"}`} /> {d.id}{" "}
-                <span className="muted">{translate(language, up ? "connected" : "disconnected")}</span>
+              <li key={d.id} data-display-id={d.id} data-connected={connected ? "true" : "false"}>
+                <span className={`dot ${connected ? "dot-ok" : "dot-bad"}`} /> {d.id}{" "}
+                <span className="muted">{translate(language, connected ? "connected" : "disconnected")}</span>
+                {connected && h && (
+                  <span className={`health ${h.tiles.error + h.tiles.stale > 0 ? "health-warn" : ""}`}>
+                    {" · "}
+                    {translate(language, "healthLine", {
+                      ready: h.tiles.ready,
+                      stale: h.tiles.stale,
+                      error: h.tiles.error,
+                      dropped: h.feed.dropped.malformed + h.feed.dropped.tooLarge + h.feed.dropped.unknownTopic,
+                    })}
+                  </span>
+                )}
               </li>
             );
           })}

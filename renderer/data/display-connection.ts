@@ -1,13 +1,19 @@
 import { io, type Socket } from "socket.io-client";
 import { keepConnected } from "./keep-connected.js";
-import { events, wallStateSchema } from "../../electron/common/protocol.js";
+import { events, wallStateSchema, type DisplayHealth } from "../../electron/common/protocol.js";
 import type { WallStore } from "./wall-store.js";
 
 /**
  * The display's one socket to the service. socket.io-client reconnects by itself with
  * exponential backoff and jitter; each (re)connect gets the current state at once.
  */
-export function connectDisplay(store: WallStore, displayId: string, token: string | undefined): () => void {
+export interface DisplayConnection {
+  /** Sends this display's health report (the only thing a display ever sends). */
+  reportHealth: (health: DisplayHealth) => void;
+  close: () => void;
+}
+
+export function connectDisplay(store: WallStore, displayId: string, token: string | undefined, health?: () => DisplayHealth): DisplayConnection {
   const socket: Socket = io("/display", {
     auth: token ? { displayId, token } : { displayId },
     transports: ["websocket"],
@@ -28,8 +34,18 @@ export function connectDisplay(store: WallStore, displayId: string, token: strin
       console.warn("wall state refused", parsed.error.issues.slice(0, 3));
     }
   });
-  return () => {
-    socket.removeAllListeners();
-    socket.close();
+  const reportHealth = (h: DisplayHealth) => {
+    if (socket.connected) socket.emit(events.displayHealth, h);
+  };
+  // Every 5 s, and at once on each (re)connect, so the console sees a display's state quickly.
+  const timer = health ? setInterval(() => reportHealth(health()), 5000) : undefined;
+  if (health) socket.on("connect", () => setTimeout(() => reportHealth(health()), 1000));
+  return {
+    reportHealth,
+    close: () => {
+      clearInterval(timer);
+      socket.removeAllListeners();
+      socket.close();
+    },
   };
 }

@@ -42,6 +42,7 @@ const dictionary = {
   status_processing: { vi: "Đang xử lý", en: "Processing" },
   status_resolved: { vi: "Đã giải quyết", en: "Resolved" },
   status_overdue: { vi: "Quá hạn", en: "Overdue" },
+  healthLine: { vi: "{ready} ô sẵn sàng · {stale} ô dữ liệu cũ · {error} ô lỗi · {dropped} tin bị loại", en: "{ready} ready · {stale} stale · {error} failed · {dropped} messages dropped" },
   systemsUp: { vi: "{up}/{total} hệ thống hoạt động", en: "{up} of {total} systems up" },
 } satisfies Record<string, Record<Language, string>>;
 

@@ -9,15 +9,16 @@ import { createWallStore } from "../data/wall-store.js";
 import { languageFromUrl } from "../ui/i18n.js";
 import "../ui/base.css";
 import "./wall.css";
+import { collectHealth } from "./display-health.js";
 import { WallApp } from "./WallApp.js";
 
 const displayId = displayIdFromLocation(window.location);
 const language = languageFromUrl(window.location.search);
 const token = displayTokenFromLocation();
 const store = createWallStore();
-connectDisplay(store, displayId, token);
 const feedStore = createFeedStore();
 const feed = new FeedConnection(feedStore, { ...(token ? { token } : {}) });
+connectDisplay(store, displayId, token, () => collectHealth(store, feedStore, feed));
 document.documentElement.lang = language;
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
