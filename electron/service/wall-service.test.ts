@@ -123,8 +123,7 @@ describe("sockets", () => {
       return s.displays.find((x) => x.displayId === "D3")?.health ? s : undefined;
     });
     expect(state.displays[0]!.health).toMatchObject(health);
-    const h = (await (await fetch(`${service.url}/api/health`)).json()) as { counters: { rejectedMessages: number } };
-    expect(h.counters.rejectedMessages).toBe(2);
+    await waitFor(async () => ((await (await fetch(`${service.url}/api/health`)).json()) as { counters: { rejectedMessages: number } }).counters.rejectedMessages === 2);
   });
 
   it("refuses /control without a valid token", async () => {
