@@ -11,9 +11,12 @@ import "./kpi.css";
 
 export default function KpiWidget({ options, width, height, language, setStatus }: WidgetProps<KpiOptions>) {
   const { value, ts, history, status, wrongKind } = useDataWidget(options, "number", setStatus);
-  const size = Math.max(24, Math.min(height * 0.36, width / 5));
   let body = null;
   if (value) {
+    const text = formatNumber(value.value, language, options.decimals);
+    // As large as the tile allows, the whole figure and its unit always on one line.
+    const ems = text.length * 0.62 + (value.unit ? value.unit.length * 0.24 + 0.4 : 0);
+    const size = Math.max(20, Math.min(height * 0.34, (width - 56) / ems));
     const tone = toneOf(value.value, { thresholds: options.thresholds, target: value.target, higherIsBetter: options.higherIsBetter });
     const delta = value.previous !== undefined ? value.value - value.previous : undefined;
     const good = delta === undefined || delta === 0 ? undefined : delta > 0 === options.higherIsBetter;
@@ -21,7 +24,7 @@ export default function KpiWidget({ options, width, height, language, setStatus 
       <div className="kpi">
         {options.label && <div className="kpi-label">{pickText(options.label, language)}</div>}
         <div className={`kpi-value tone-${tone}`} style={{ fontSize: size }}>
-          <span className="kpi-number">{formatNumber(value.value, language, options.decimals)}</span>
+          <span className="kpi-number">{text}</span>
           {value.unit && <span className="kpi-unit">{value.unit}</span>}
         </div>
         <div className="kpi-facts">
