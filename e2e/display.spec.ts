@@ -86,6 +86,7 @@ test("a display that reloads comes back to the current layout", async ({ wall, o
 test("a display that loses the service keeps its picture, says so, and comes back by itself", async ({ wall, openDisplay }) => {
   const d2 = await openDisplay("D2");
   await expect(d2.locator('[data-testid="offline-marker"]')).toHaveCount(0);
+  await expect(d2.locator('[data-tile-id="kpi-admin"]')).toHaveAttribute("data-status", "ready");
   await wall.stop();
   await expect(d2.locator('[data-testid="offline-marker"]')).toContainText("Mất kết nối");
   await expect(d2.locator('[data-tile-id="kpi-admin"] .kpi-number')).not.toBeEmpty();

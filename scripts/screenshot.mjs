@@ -10,7 +10,7 @@ import { BENCH_TOKEN, startService } from "./bench/service-process.mjs";
 const layoutId = process.argv[2] ?? "overview";
 const out = process.argv[3] ?? "docs/screenshot.png";
 const service = await startService();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"] });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--autoplay-policy=no-user-gesture-required"] });
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ioc-shot-"));
 try {
   await fetch(`${service.url}/api/state/layout`, {
@@ -24,10 +24,10 @@ try {
     await page.goto(`${service.url}/wall/${id}`);
     await page.waitForFunction((l) => {
       const tiles = [...document.querySelectorAll("[data-tile-id]")];
-      return document.querySelector(`[data-layout-id="${l}"]`) && tiles.length > 0 && tiles.every((t) => t.getAttribute("data-status") === "ready");
+      return document.querySelector(`[data-layout-id="${l}"]`) && tiles.length > 0 && tiles.every((t) => t.getAttribute("data-status") !== "loading");
     }, layoutId);
     await page.evaluate(() => document.fonts.ready);
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(1500);
     const file = path.join(dir, `${id}.png`);
     await page.screenshot({ path: file });
     files.push(file);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { camerasFileSchema, type CamerasFile } from "./cameras-file.js";
 import type { FileError } from "./file-errors.js";
 import { layoutIdSchema, type Layout } from "./layout.js";
 import type { LocalizedText } from "./localized-text.js";
@@ -36,6 +37,31 @@ export const displayHealthSchema = z.strictObject({
     topics: z.number().int().min(0),
     dropped: z.strictObject({ malformed: z.number().int().min(0), tooLarge: z.number().int().min(0), unknownTopic: z.number().int().min(0) }),
   }),
+  /** Camera players of this window: counts, and per player its status, frame age, frames, stream and errors. */
+  cameras: z
+    .strictObject({
+      players: z.number().int().min(0),
+      hlsInstances: z.number().int().min(0),
+      mediaElements: z.number().int().min(0),
+      cameras: z
+        .array(
+          z.strictObject({
+            cameraId: z.string().max(64),
+            url: z.string().max(2000),
+            status: z.enum(["loading", "ready", "offline"]),
+            frameAgeMs: z.number().optional(),
+            lastFrameAt: z.number().optional(),
+            droppedFrames: z.number().int().min(0),
+            decodedFrames: z.number().int().min(0),
+            errors: z.number().int().min(0),
+            lastError: z.string().max(500).optional(),
+            recreated: z.number().int().min(0),
+            tiles: z.array(z.string().max(200)).max(100),
+          }),
+        )
+        .max(200),
+    })
+    .optional(),
 });
 export type DisplayHealth = z.infer<typeof displayHealthSchema>;
 
@@ -54,6 +80,8 @@ export interface WallState {
   layoutId: string;
   layout: Layout;
   topology: WallTopology;
+  /** The camera catalog (cameras.json), so camera tiles resolve their ids. */
+  cameras: CamerasFile;
 }
 
 export interface LayoutSummary {
@@ -118,4 +146,5 @@ export const wallStateSchema = z.object({
     canvas: rectSize,
     startLayout: z.string().optional(),
   }),
+  cameras: camerasFileSchema,
 });

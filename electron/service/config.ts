@@ -15,6 +15,8 @@ export interface ServiceConfig {
   feedUrl?: string;
   feedToken?: string;
   simulator: { seed: number; rate: number };
+  /** The demo cameras' HLS (scripts/make-demo-streams.mjs), served under /streams. */
+  streamsDir: string;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -41,6 +43,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConf
     ...(feedUrl ? { feedUrl } : {}),
     ...(env.WALL_FEED_TOKEN ? { feedToken: env.WALL_FEED_TOKEN } : {}),
     simulator: { seed, rate },
+    streamsDir: path.resolve(env.WALL_STREAMS_DIR ?? ".demo-streams"),
     host: env.HOST ?? "127.0.0.1",
     layoutsDir: path.resolve(env.WALL_LAYOUTS_DIR ?? "layouts"),
     stateDir: path.resolve(env.WALL_STATE_DIR ?? ".wall-state"),

@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler } 
 import path from "node:path";
 import { simulatorModeBodySchema, simulatorModes, type ApiError, type ApiState } from "../common/protocol.js";
 import { isRefusal } from "./auth-gate.js";
+import { cameraModeBodySchema, cameraModes, type DemoStreams } from "./demo-streams.js";
 import type { FeedService } from "./feed/feed-service.js";
 import { roleAllows } from "./auth.js";
 import { bearerToken, type Principal } from "./auth.js";
@@ -10,6 +11,7 @@ import type { ServiceDeps } from "./service-deps.js";
 
 export interface HttpDeps extends ServiceDeps {
   feed: FeedService;
+  streams: DemoStreams | undefined;
   rendererDir: string;
   startedAt: number;
 }
@@ -29,7 +31,12 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
-  app.use(securityHeaders);
+  const mediaOrigins = () => {
+    const origins = new Set<string>();
+    for (const c of store.cameras.cameras) for (const st of c.streams) if (/^https?:\/\//.test(st.url)) origins.add(new URL(st.url).origin);
+    return [...origins];
+  };
+  app.use(securityHeaders(mediaOrigins));
 
   const requireToken: RequestHandler = (req, res, next) => {
     const result = gate(clientKey(req), bearerToken(req.headers.authorization));
@@ -55,7 +62,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
       uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
       revision: state.current().revision,
       layouts: store.layoutIds().length,
-      fileErrors: store.summaries().reduce((n, s) => n + s.errors.length, 0) + store.topologyErrors.length,
+      fileErrors: store.summaries().reduce((n, s) => n + s.errors.length, 0) + store.topologyErrors.length + store.camerasErrors.length + store.sourcesErrors.length,
       displays: displays.list().length,
       counters,
       feed: deps.feed.health(),
@@ -84,7 +91,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   });
 
   api.get("/layouts", (_req, res) => {
-    res.json({ active: state.current().layoutId, wall: { errors: store.topologyErrors }, layouts: store.summaries() });
+    res.json({ active: state.current().layoutId, wall: { errors: store.topologyErrors }, cameras: { errors: store.camerasErrors }, sources: { errors: store.sourcesErrors }, layouts: store.summaries() });
   });
 
   api.get("/wall", (_req, res) => {
@@ -107,6 +114,18 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     }
   });
 
+  /** Admin only: make a demo camera drop out, vanish (404) or come back. */
+  api.post("/simulator/cameras/:id", requireToken, (req, res) => {
+    const body = cameraModeBodySchema.safeParse(req.body);
+    if (!roleAllows(req.principal!.role, "admin")) res.status(403).json({ error: "admin only" } satisfies ApiError);
+    else if (!deps.streams) res.status(404).json({ error: "no demo streams are served" } satisfies ApiError);
+    else if (!body.success) {
+      counters.rejectedMessages += 1;
+      res.status(400).json({ error: `body must be {"mode": ${cameraModes.map((m) => `"${m}"`).join(" | ")}}` } satisfies ApiError);
+    } else if (!deps.streams.setMode(String(req.params.id), body.data.mode)) res.status(404).json({ error: `no demo camera "${req.params.id}"` } satisfies ApiError);
+    else res.json({ camera: req.params.id, mode: body.data.mode });
+  });
+
   api.use((_req, res) => {
     res.status(404).json({ error: "no such API path" } satisfies ApiError);
   });
@@ -125,6 +144,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use("/assets", express.static(path.join(deps.rendererDir, "assets"), { immutable: true, maxAge: "365d", index: false }));
   app.get("/wall/:displayId", (_req, res) => res.sendFile(pages("wall"), { headers: { "Cache-Control": "no-cache" } }));
   app.get("/console", (_req, res) => res.sendFile(pages("console"), { headers: { "Cache-Control": "no-cache" } }));
+  if (deps.streams) app.use("/streams", deps.streams.router);
   app.get("/favicon.ico", (_req, res) => res.status(204).end());
   app.get("/", (_req, res) => res.redirect(302, "/console"));
   return app;

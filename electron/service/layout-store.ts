@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Checked, FileError } from "../common/file-errors.js";
 import { checkLayout, LAYOUT_FILE_SUFFIX, type Layout } from "../common/layout.js";
 import type { LayoutSummary } from "../common/protocol.js";
+import { CAMERAS_FILE, checkCameras, emptyCatalog, type CamerasFile } from "../common/cameras-file.js";
 import { checkSources, SOURCES_FILE, type SourcesFile } from "../common/sources-file.js";
 import { checkTopology, type WallTopology } from "../common/topology.js";
 import type { Logger } from "./log.js";
@@ -34,6 +35,8 @@ export interface StoreChange {
   filesChanged: boolean;
   /** The HTTP sources in use (sources.json) changed. */
   sourcesChanged: boolean;
+  /** The camera catalog in use (cameras.json) changed. */
+  camerasChanged: boolean;
 }
 
 /**
@@ -43,7 +46,9 @@ export interface StoreChange {
 export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
   private topologyEntry: FileEntry<WallTopology> = { errors: [] };
   /** sources.json is optional: without it, no HTTP sources. */
-  private sourcesEntry: FileEntry<SourcesFile> = { errors: [], good: { sources: [] } };
+  private readonly sourcesEntry: FileEntry<SourcesFile> = { errors: [], good: { sources: [] } };
+  /** cameras.json is optional: without it, an empty catalog. */
+  private readonly camerasEntry: FileEntry<CamerasFile> = { errors: [], good: emptyCatalog };
   private readonly layouts = new Map<string, FileEntry<Layout>>();
   private watcher: fs.FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -115,10 +120,11 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
 
   private async scan(): Promise<void> {
     const names = await fsp.readdir(this.dir);
-    const change: StoreChange = { topologyChanged: false, layoutsChanged: [], filesChanged: false, sourcesChanged: false };
+    const change: StoreChange = { topologyChanged: false, layoutsChanged: [], filesChanged: false, sourcesChanged: false, camerasChanged: false };
     this.textChanged = false;
     change.topologyChanged = await this.scanTopology();
-    change.sourcesChanged = await this.scanSources();
+    change.sourcesChanged = await this.scanOptional(this.sourcesEntry, SOURCES_FILE, (raw) => checkSources(SOURCES_FILE, raw), { sources: [] });
+    change.camerasChanged = await this.scanOptional(this.camerasEntry, CAMERAS_FILE, (raw) => checkCameras(CAMERAS_FILE, raw), emptyCatalog);
     const present = new Set<string>();
     for (const name of names.filter((n) => n.endsWith(LAYOUT_FILE_SUFFIX)).sort()) {
       const id = name.slice(0, -LAYOUT_FILE_SUFFIX.length);
@@ -167,15 +173,26 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
     return await this.applyText(this.topologyEntry, WALL_FILE, text, (raw) => checkTopology(WALL_FILE, raw));
   }
 
-  private async scanSources(): Promise<boolean> {
-    const text = await this.readText(SOURCES_FILE);
+  /** An optional file: absent means its empty value; otherwise validated like the others. */
+  private async scanOptional<T>(entry: FileEntry<T>, name: string, check: (raw: unknown) => Checked<T>, empty: T): Promise<boolean> {
+    const text = await this.readText(name);
     if (text === undefined) {
-      const had = this.sourcesEntry.text !== undefined;
+      const had = entry.text !== undefined;
       if (had) this.textChanged = true;
-      this.sourcesEntry = { errors: [], good: { sources: [] } };
+      entry.text = undefined;
+      entry.errors = [];
+      entry.good = empty;
       return had;
     }
-    return await this.applyText(this.sourcesEntry, SOURCES_FILE, text, (raw) => checkSources(SOURCES_FILE, raw));
+    return await this.applyText(entry, name, text, check);
+  }
+
+  get cameras(): CamerasFile {
+    return this.camerasEntry.good ?? emptyCatalog;
+  }
+
+  get camerasErrors(): FileError[] {
+    return this.camerasEntry.errors;
   }
 
   get sources(): SourcesFile {

@@ -9,6 +9,7 @@ import { WallCommands } from "./commands.js";
 import type { ServiceConfig } from "./config.js";
 import { DisplayRegistry } from "./display-registry.js";
 import { FailureLimiter } from "./failure-limiter.js";
+import { DemoStreams } from "./demo-streams.js";
 import { startFeed, type FeedService } from "./feed/feed-service.js";
 import { createHttpApp } from "./http-app.js";
 import { LayoutStore } from "./layout-store.js";
@@ -49,7 +50,8 @@ export async function startWallService(config: ServiceConfig, log: Logger = cons
     const server = http.createServer();
     const sockets = attachSockets(server, deps);
     const feed = startFeed(sockets.io, { store, gate, counters, log, needToken: deps.displaysNeedToken }, config);
-    const app = createHttpApp({ ...deps, feed, rendererDir: config.rendererDir, startedAt: Date.now() });
+    const streams = DemoStreams.open(config.streamsDir, log);
+    const app = createHttpApp({ ...deps, feed, streams, rendererDir: config.rendererDir, startedAt: Date.now() });
     server.on("request", app);
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);

@@ -32,7 +32,7 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
     this.layoutId = pick!;
     this.revision = (persisted?.revision ?? 0) + 1;
     store.on("change", (change) => {
-      if (change.topologyChanged || change.layoutsChanged.includes(this.layoutId)) this.bump();
+      if (change.topologyChanged || change.camerasChanged || change.layoutsChanged.includes(this.layoutId)) this.bump();
     });
   }
 
@@ -51,7 +51,7 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
   }
 
   current(): WallState {
-    return { revision: this.revision, layoutId: this.layoutId, layout: this.store.layout(this.layoutId)!, topology: this.store.topology };
+    return { revision: this.revision, layoutId: this.layoutId, layout: this.store.layout(this.layoutId)!, topology: this.store.topology, cameras: this.store.cameras };
   }
 
   /** False when no valid layout has that id. */

@@ -17,14 +17,15 @@ export function formatNumber(value: number, language: Language, decimals?: numbe
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function formatTime(ts: number, language: Language, withDate = false): string {
-  const key = `${language}|${withDate}`;
+export function formatTime(ts: number, language: Language, withDate = false, withSeconds = false): string {
+  const key = `${language}|${withDate}|${withSeconds}`;
   let f = timeFormats.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(locale(language), {
       timeZone: "Asia/Ho_Chi_Minh",
       hour: "2-digit",
       minute: "2-digit",
+      ...(withSeconds ? { second: "2-digit" } : {}),
       hourCycle: "h23",
       ...(withDate ? { day: "2-digit", month: "2-digit" } : {}),
     });

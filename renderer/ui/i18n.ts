@@ -43,6 +43,11 @@ const dictionary = {
   status_resolved: { vi: "Đã giải quyết", en: "Resolved" },
   status_overdue: { vi: "Quá hạn", en: "Overdue" },
   healthLine: { vi: "{ready} ô sẵn sàng · {stale} ô dữ liệu cũ · {error} ô lỗi · {dropped} tin bị loại", en: "{ready} ready · {stale} stale · {error} failed · {dropped} messages dropped" },
+  noSignal: { vi: "Mất tín hiệu", en: "No signal" },
+  unknownCamera: { vi: "Không có camera “{id}” trong danh mục", en: "No camera “{id}” in the catalog" },
+  lastFrameAt: { vi: "Khung hình cuối lúc {time}", en: "Last frame at {time}" },
+  noFrameYet: { vi: "Chưa nhận được hình", en: "No picture received yet" },
+  noCameras: { vi: "Không có camera nào để hiển thị", en: "No cameras to show" },
   systemsUp: { vi: "{up}/{total} hệ thống hoạt động", en: "{up} of {total} systems up" },
 } satisfies Record<string, Record<Language, string>>;
 

@@ -4,6 +4,7 @@ import type { TilePart } from "../../electron/common/plan.js";
 import { translate } from "../ui/i18n.js";
 import { findWidget } from "../widgets/registry.js";
 import type { TileStatus, WidgetProps } from "../widgets/widget-props.js";
+import { TileIdContext } from "./wall-context.js";
 
 const lazyWidgets = new Map<string, ComponentType<WidgetProps<unknown>>>();
 
@@ -79,11 +80,13 @@ export function TileView({ part, language, retryKey }: { part: TilePart; languag
         )}
         <div className="tile-body" style={{ height: bodyHeight }}>
           {Widget ? (
-            <TileBoundary onError={onError} fallback={fallback} retryKey={retryKey}>
-              <Suspense fallback={null}>
-                <Widget options={part.options} width={part.tile.width} height={bodyHeight} language={language} setStatus={setStatus} />
-              </Suspense>
-            </TileBoundary>
+            <TileIdContext.Provider value={part.tileId}>
+              <TileBoundary onError={onError} fallback={fallback} retryKey={retryKey}>
+                <Suspense fallback={null}>
+                  <Widget options={part.options} width={part.tile.width} height={bodyHeight} language={language} setStatus={setStatus} />
+                </Suspense>
+              </TileBoundary>
+            </TileIdContext.Provider>
           ) : (
             fallback
           )}

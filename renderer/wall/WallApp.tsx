@@ -6,6 +6,7 @@ import { useFeedStore } from "../data/FeedProvider.js";
 import type { WallStore } from "../data/wall-store.js";
 import { translate } from "../ui/i18n.js";
 import { TileView } from "./TileView.js";
+import { WallContext } from "./wall-context.js";
 
 function useWindowSize() {
   const [size, setSize] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
@@ -51,6 +52,7 @@ export function WallApp({ store, displayId, language }: { store: WallStore; disp
   }
   const { width, height } = wall.topology.display;
   const scale = `scale(${windowSize.width / width}, ${windowSize.height / height})`;
+  const context = { cameras: wall.cameras, deviceScale: (windowSize.width / width) * window.devicePixelRatio };
   return (
     <div
       className="wall-root"
@@ -61,11 +63,13 @@ export function WallApp({ store, displayId, language }: { store: WallStore; disp
       data-feed-dropped={dropped.malformed + dropped.tooLarge + dropped.unknownTopic}
       data-feed-dropped-detail={`malformed=${dropped.malformed} tooLarge=${dropped.tooLarge} unknownTopic=${dropped.unknownTopic}`}
     >
-      <div className="wall-canvas" style={{ width, height, transform: scale }}>
-        {plan.tiles.map((part) => (
-          <TileView key={`${wall.layoutId}/${part.tileId}/${part.widget}`} part={part} language={language} retryKey={connections} />
-        ))}
-      </div>
+      <WallContext.Provider value={context}>
+        <div className="wall-canvas" style={{ width, height, transform: scale }}>
+          {plan.tiles.map((part) => (
+            <TileView key={`${wall.layoutId}/${part.tileId}/${part.widget}`} part={part} language={language} retryKey={connections} />
+          ))}
+        </div>
+      </WallContext.Provider>
       {marker}
     </div>
   );

@@ -2,6 +2,7 @@ import type { DisplayHealth } from "../../electron/common/protocol.js";
 import type { FeedConnection } from "../data/feed-connection.js";
 import type { FeedStore } from "../data/feed-store.js";
 import type { WallStore } from "../data/wall-store.js";
+import { playerPool } from "../widgets/camera/player-pool.js";
 
 const statuses = ["loading", "ready", "stale", "error", "offline"] as const;
 
@@ -14,5 +15,6 @@ export function collectHealth(wall: WallStore, feedStore: FeedStore, feed: FeedC
     ...(revision !== undefined ? { revision } : {}),
     tiles,
     feed: { online: f.online, topics: feed.topics().length, dropped: { ...f.dropped } },
+    cameras: playerPool.stats(),
   };
 }

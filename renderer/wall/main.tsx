@@ -9,6 +9,7 @@ import { createWallStore } from "../data/wall-store.js";
 import { languageFromUrl } from "../ui/i18n.js";
 import "../ui/base.css";
 import "./wall.css";
+import { playerPool } from "../widgets/camera/player-pool.js";
 import { collectHealth } from "./display-health.js";
 import { WallApp } from "./WallApp.js";
 
@@ -19,6 +20,8 @@ const store = createWallStore();
 const feedStore = createFeedStore();
 const feed = new FeedConnection(feedStore, { ...(token ? { token } : {}) });
 connectDisplay(store, displayId, token, () => collectHealth(store, feedStore, feed));
+// Read-only counters for tools and tests (players, hls.js instances, media elements).
+Object.defineProperty(window, "iocWallDebug", { value: Object.freeze({ cameras: () => playerPool.stats() }) });
 document.documentElement.lang = language;
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

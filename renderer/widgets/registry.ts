@@ -20,6 +20,8 @@ const loaders: Record<WidgetKindId, WidgetRegistration["load"]> = {
   events: () => import("./events/EventsWidget.js"),
   status: () => import("./status/StatusWidget.js"),
   chart: () => import("./chart/ChartWidget.js"),
+  camera: () => import("./camera/CameraWidget.js"),
+  "camera-grid": () => import("./camera-grid/CameraGridWidget.js"),
 };
 
 export const widgetRegistry = Object.fromEntries(

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { LocalizedText } from "../localized-text.js";
+import { cameraGridOptionsSchema, cameraOptionsSchema } from "./camera-options.js";
 import { clockOptionsSchema } from "./clock-options.js";
 import { barsOptionsSchema, chartOptionsSchema, eventsOptionsSchema, gaugeOptionsSchema, kpiOptionsSchema, statusOptionsSchema, tableOptionsSchema } from "./data-options.js";
 import { textOptionsSchema } from "./text-options.js";
@@ -29,6 +30,8 @@ export const widgetKinds = {
   table: kind({ id: "table", name: { vi: "Bảng xếp hạng", en: "Ranked table" }, optionsSchema: tableOptionsSchema, example: { topic: "admin.dossiers.by_department" } }),
   events: kind({ id: "events", name: { vi: "Sự kiện", en: "Events" }, optionsSchema: eventsOptionsSchema, example: { topic: "feedback.events" } }),
   status: kind({ id: "status", name: { vi: "Trạng thái hệ thống", en: "System status" }, optionsSchema: statusOptionsSchema, example: { topic: "portal.systems.status" } }),
+  camera: kind({ id: "camera", name: { vi: "Camera", en: "Camera" }, optionsSchema: cameraOptionsSchema, example: { camera: "cam-01" } }),
+  "camera-grid": kind({ id: "camera-grid", name: { vi: "Lưới camera", en: "Camera grid" }, optionsSchema: cameraGridOptionsSchema, example: { group: "trung-tam", columns: 2, rows: 2 } }),
   chart: kind({ id: "chart", name: { vi: "Biểu đồ đường", en: "Line chart" }, optionsSchema: chartOptionsSchema, example: { topic: "admin.dossiers.trend" } }),
 } as const;
 

@@ -12,7 +12,7 @@ export async function tempWall(): Promise<{ layoutsDir: string; stateDir: string
 }
 
 export function testConfig(dirs: { layoutsDir: string; stateDir: string }, extra: Partial<ServiceConfig> = {}): ServiceConfig {
-  return { port: 0, host: "127.0.0.1", rendererDir: path.resolve("dist/renderer"), simulator: { seed: 1, rate: 20 }, ...dirs, ...extra };
+  return { port: 0, host: "127.0.0.1", rendererDir: path.resolve("dist/renderer"), simulator: { seed: 1, rate: 20 }, streamsDir: path.resolve(".demo-streams"), ...dirs, ...extra };
 }
 
 export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 5000): Promise<T> {

@@ -1,0 +1,92 @@
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { Camera } from "../../../electron/common/cameras-file.js";
+import { chooseStream } from "../../../electron/common/cameras-file.js";
+import type { Language } from "../../../electron/common/localized-text.js";
+import { useNow } from "../../data/clock.js";
+import { formatTime } from "../../ui/format.js";
+import { translate } from "../../ui/i18n.js";
+import type { TileStatus } from "../widget-props.js";
+import type { CameraPlayer } from "./camera-player.js";
+import { playerPool } from "./player-pool.js";
+import "./camera.css";
+
+function usePlayerStatus(player: CameraPlayer | undefined) {
+  return useSyncExternalStore(
+    (cb) => player?.onChange(cb) ?? (() => undefined),
+    () => player?.currentStatus ?? "loading",
+  );
+}
+
+/**
+ * One camera in a box: the pooled player's <video> moved into this box, the name, district and a
+ * live clock over it, and — whenever the picture is not advancing — a slate that says so.
+ */
+export function CameraView(props: {
+  tileId: string;
+  camera: Camera | undefined;
+  cameraId: string;
+  width: number;
+  height: number;
+  deviceScale: number;
+  fit: "contain" | "cover";
+  prefer: "auto" | "main" | "sub";
+  frameTimeoutSeconds: number;
+  language: Language;
+  onStatus?: (s: TileStatus) => void;
+}) {
+  const { camera, language } = props;
+  const box = useRef<HTMLDivElement>(null);
+  const [player, setPlayer] = useState<CameraPlayer>();
+  const stream = camera ? chooseStream(camera, props.width * props.deviceScale, props.height * props.deviceScale, props.prefer) : undefined;
+  const url = stream?.url;
+
+  // Layout effect: a layout switch releases and re-acquires in the same task, so a kept camera's
+  // video is moved, never removed, and keeps playing.
+  useLayoutEffect(() => {
+    if (!url || !box.current) return;
+    const p = playerPool.acquire(props.tileId, props.cameraId, url, props.frameTimeoutSeconds * 1000);
+    box.current.appendChild(p.video);
+    if (p.video.paused) void p.video.play().catch(() => undefined);
+    setPlayer(p);
+    return () => {
+      playerPool.release(props.tileId, p);
+      setPlayer(undefined);
+    };
+  }, [props.tileId, props.cameraId, url, props.frameTimeoutSeconds]);
+
+  // Tiles scrolled or hidden out of view stop loading.
+  useEffect(() => {
+    if (!player || !box.current || typeof IntersectionObserver === "undefined") return;
+    const io = new IntersectionObserver((entries) => player.setLoading(entries.some((e) => e.isIntersecting) && document.visibilityState !== "hidden"));
+    io.observe(box.current);
+    return () => io.disconnect();
+  }, [player]);
+
+  const status = usePlayerStatus(player);
+  const tileStatus: TileStatus = !camera ? "error" : status;
+  const { onStatus } = props;
+  useEffect(() => onStatus?.(tileStatus), [tileStatus, onStatus]);
+  const now = useNow();
+  const picture = player?.pictureDate;
+  const lastFrame = player?.frameTime;
+
+  return (
+    <div className={`camera camera-${tileStatus} camera-fit-${props.fit}`} data-camera-id={props.cameraId} data-camera-status={tileStatus} data-stream={url}>
+      <div ref={box} className="camera-video" />
+      {camera && (
+        <div className="camera-overlay">
+          <span className="camera-name">{camera.name}</span>
+          {camera.district && <span className="camera-district">{camera.district}</span>}
+          <span className="camera-clock">{formatTime(picture ? picture.getTime() : now, language, false, true)}</span>
+        </div>
+      )}
+      {tileStatus !== "ready" && tileStatus !== "loading" && (
+        <div className="camera-slate" role="status">
+          <div className="camera-slate-name">{camera?.name ?? props.cameraId}</div>
+          <div className="camera-slate-state">{translate(language, camera ? "noSignal" : "unknownCamera", { id: props.cameraId })}</div>
+          {camera && <div className="camera-slate-time">{lastFrame ? translate(language, "lastFrameAt", { time: formatTime(lastFrame, language, Date.now() - lastFrame > 86_400_000, true) }) : translate(language, "noFrameYet")}</div>}
+        </div>
+      )}
+    </div>
+  );
+}

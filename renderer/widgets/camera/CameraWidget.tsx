@@ -1,0 +1,24 @@
+import type { CameraOptions } from "../../../electron/common/widgets/camera-options.js";
+import { useTileId, useWallContext } from "../../wall/wall-context.js";
+import type { WidgetProps } from "../widget-props.js";
+import { CameraView } from "./CameraView.js";
+
+export default function CameraWidget({ options, width, height, language, setStatus }: WidgetProps<CameraOptions>) {
+  const { cameras, deviceScale } = useWallContext();
+  const tileId = useTileId();
+  return (
+    <CameraView
+      tileId={tileId}
+      camera={cameras.cameras.find((c) => c.id === options.camera)}
+      cameraId={options.camera}
+      width={width}
+      height={height}
+      deviceScale={deviceScale}
+      fit={options.fit}
+      prefer={options.stream}
+      frameTimeoutSeconds={options.frameTimeoutSeconds}
+      language={language}
+      onStatus={setStatus}
+    />
+  );
+}
