@@ -12,7 +12,7 @@ const noElectron = {
 const boundaries = (...allow) => ({ "local/folder-boundaries": ["error", { root, allow }] });
 
 export default tseslint.config(
-  { ignores: ["dist/**", "release/**", "node_modules/**", "test-results/**", "playwright-report/**", "bench-results/**"] },
+  { ignores: ["dist/**", "release/**", "node_modules/**", "test-results/**", "playwright-report/**", "bench-results/**", ".demo-streams/**", ".wall-state/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import { makeDemoStreams } from "./make-demo-streams.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -13,6 +14,13 @@ function electronBinary() {
   } catch {
     return undefined;
   }
+}
+
+// Moving pictures for the demo cameras (ffmpeg, once); the wall runs without them, showing their slates.
+try {
+  makeDemoStreams();
+} catch (e) {
+  console.warn(`demo camera streams not made: ${e.message}`);
 }
 
 const binary = electronBinary();

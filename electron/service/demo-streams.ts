@@ -117,7 +117,7 @@ export class DemoStreams {
     if (!this.exists(camera, rendition)) return undefined;
     const mode = this.mode(camera);
     if (mode === "not-found") return undefined;
-    const { segments, segmentSeconds } = this.manifest;
+    const { segmentSeconds } = this.manifest;
     let last = this.liveSeq();
     if (mode === "dropout") {
       // The camera's encoder stopped: the playlist stops growing (what a dead camera looks like),
