@@ -111,3 +111,14 @@ test("after 200 layout switches the media elements and hls.js instances are back
   expect(await d1.locator("video").count()).toBe(2);
   await expect(d1.locator('[data-camera-status="ready"]')).toHaveCount(2, { timeout: 30_000 });
 });
+
+test("a camera grid cycles through a group larger than the grid", async ({ wall, openDisplay }) => {
+  const d1 = await openDisplay("D1");
+  await show(wall, d1, layout("cycle", [{ id: "g", x: 0, y: 0, w: 4, h: 6, widget: "camera-grid", options: { group: "giao-thong", columns: 2, rows: 2, dwellSeconds: 3 } }]));
+  const grid = d1.locator('[data-tile-id="g"] .camera-grid');
+  await expect(grid).toHaveAttribute("data-pages", "2");
+  await expect(grid).toHaveAttribute("data-page", "0");
+  await expect(d1.locator('[data-tile-id="g"] [data-camera-id="cam-01"].camera')).toHaveCount(1);
+  await expect(grid).toHaveAttribute("data-page", "1", { timeout: 8000 });
+  await expect(d1.locator('[data-tile-id="g"] [data-camera-id="cam-11"].camera')).toHaveCount(1);
+});

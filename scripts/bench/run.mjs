@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures and ratios; never passes or fails on time.
 import fs from "node:fs/promises";
 import os from "node:os";
+import { benchCameras } from "./cameras.mjs";
 import { benchFeedLoad } from "./feed-load.mjs";
 import { benchLayoutSwitch } from "./layout-switch.mjs";
 
@@ -8,11 +9,11 @@ const results = [];
 const fmt = (n) => (typeof n !== "number" ? n : Number.isInteger(n) ? String(n) : n.toFixed(n < 10 ? 2 : 1));
 
 console.log(`IOC Wall benchmarks — ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-for (const bench of [benchLayoutSwitch, benchFeedLoad]) {
+for (const bench of [benchLayoutSwitch, benchFeedLoad, benchCameras]) {
   for (const r of [await bench()].flat()) {
     results.push(r);
     console.log(`\n${r.name}`);
-    for (const [k, v] of Object.entries(r)) if (k !== "name") console.log(`  ${k.padEnd(22)} ${fmt(v)}`);
+    for (const [k, v] of Object.entries(r)) if (k !== "name") console.log(`  ${k.padEnd(28)} ${fmt(v)}`);
   }
 }
 await fs.mkdir("bench-results", { recursive: true });

@@ -22,6 +22,11 @@ export const hlsInstances = { count: 0 };
 
 const MEDIA_RECOVERY_GAP_MS = 5000;
 
+/** `?hls=default` runs hls.js at its default configuration: only for the side-by-side benchmark. */
+function hlsConfig() {
+  return new URLSearchParams(window.location.search).get("hls") === "default" ? {} : liveHlsConfig;
+}
+
 /**
  * One camera stream in one <video>: plays it, judges freshness by the frames actually presented
  * (requestVideoFrameCallback), and heals — retries with backoff and jitter, recoverMediaError for
@@ -113,7 +118,7 @@ export class CameraPlayer {
       this.video.src = this.url;
       return;
     }
-    const hls = new Hls(liveHlsConfig);
+    const hls = new Hls(hlsConfig());
     hlsInstances.count += 1;
     this.hls = hls;
     hls.on(Events.MANIFEST_PARSED, () => void this.video.play().catch(() => undefined));
