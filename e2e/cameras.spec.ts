@@ -51,9 +51,12 @@ test("a camera that drops out shows its slate within seconds and is live again w
   await expect(tile.locator(".camera-slate")).toContainText("Mất tín hiệu");
   await expect(tile.locator(".camera-slate")).toContainText(/Khung hình cuối lúc \d{2}:\d{2}:\d{2}/);
   await expect(tile.locator(".camera-slate")).toContainText("Vòng xoay Hồ Nước Ngọt");
+  // The backend's view arrives on the feed too (topic cameras.status).
+  await expect(tile.locator(".camera-reported")).toHaveText("Hệ thống báo mất kết nối");
   expect((await wall.api("POST", "/api/simulator/cameras/cam-02", { mode: "normal" })).status).toBe(200);
   await expect(tile).toHaveAttribute("data-status", "ready", { timeout: 45_000 });
   await expect(tile.locator(".camera-slate")).toHaveCount(0);
+  await expect(tile.locator(".camera-reported")).toHaveCount(0, { timeout: 10_000 });
 });
 
 test("a camera whose stream is gone (404) shows its slate while the others keep playing", async ({ wall, openDisplay }) => {

@@ -19,6 +19,8 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     consoleLogger("info", `stopping on ${signal}`);
+    // A service that cannot close within 5 s still exits: a supervisor is waiting to restart it.
+    setTimeout(() => process.exit(1), 5000).unref();
     service.close().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -9,6 +9,7 @@ import { WallCommands } from "./commands.js";
 import type { ServiceConfig } from "./config.js";
 import { DisplayRegistry } from "./display-registry.js";
 import { FailureLimiter } from "./failure-limiter.js";
+import type { CamerasFile } from "../common/cameras-file.js";
 import { DemoStreams } from "./demo-streams.js";
 import { startFeed, type FeedService } from "./feed/feed-service.js";
 import { createHttpApp } from "./http-app.js";
@@ -51,6 +52,9 @@ export async function startWallService(config: ServiceConfig, log: Logger = cons
     const sockets = attachSockets(server, deps);
     const feed = startFeed(sockets.io, { store, gate, counters, log, needToken: deps.displaysNeedToken }, config);
     const streams = DemoStreams.open(config.streamsDir, log);
+    // With the simulator, the demo cameras' state is on the feed too (topic cameras.status), as a VMS would report it.
+    const cameraStatus = streams && feed.simulator ? setInterval(() => publishCameraStatus(feed.hub, streams, store.cameras), 2000) : undefined;
+    cameraStatus?.unref();
     const app = createHttpApp({ ...deps, feed, streams, rendererDir: config.rendererDir, startedAt: Date.now() });
     server.on("request", app);
     await new Promise<void>((resolve, reject) => {
@@ -72,11 +76,14 @@ export async function startWallService(config: ServiceConfig, log: Logger = cons
       state,
       feed,
       async close() {
+        clearInterval(cameraStatus);
         store.close();
         feed.close();
-        await sockets.close();
+        // io.close() also closes the HTTP server, which waits for every open connection: end them
+        // at once (browsers keep idle keep-alive connections), or a restart could hang.
+        const closing = sockets.close();
         server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await closing;
         await state.flushed();
       },
     };
@@ -84,4 +91,12 @@ export async function startWallService(config: ServiceConfig, log: Logger = cons
     store.close();
     throw e;
   }
+}
+
+function publishCameraStatus(hub: FeedService["hub"], streams: DemoStreams, catalog: CamerasFile): void {
+  const names = new Map(catalog.cameras.map((c) => [c.id, c.name]));
+  hub.publish("cameras.status", {
+    kind: "status",
+    items: streams.cameraIds().map((id) => ({ id, label: names.get(id) ?? id, up: streams.mode(id) === "normal" })),
+  });
 }

@@ -47,6 +47,7 @@ const dictionary = {
   unknownCamera: { vi: "Không có camera “{id}” trong danh mục", en: "No camera “{id}” in the catalog" },
   lastFrameAt: { vi: "Khung hình cuối lúc {time}", en: "Last frame at {time}" },
   noFrameYet: { vi: "Chưa nhận được hình", en: "No picture received yet" },
+  reportedDown: { vi: "Hệ thống báo mất kết nối", en: "Reported down" },
   noCameras: { vi: "Không có camera nào để hiển thị", en: "No cameras to show" },
   systemsUp: { vi: "{up}/{total} hệ thống hoạt động", en: "{up} of {total} systems up" },
 } satisfies Record<string, Record<Language, string>>;

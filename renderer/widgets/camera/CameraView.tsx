@@ -3,12 +3,16 @@ import type { Camera } from "../../../electron/common/cameras-file.js";
 import { chooseStream } from "../../../electron/common/cameras-file.js";
 import type { Language } from "../../../electron/common/localized-text.js";
 import { useNow } from "../../data/clock.js";
+import { useTopic } from "../../data/FeedProvider.js";
 import { formatTime } from "../../ui/format.js";
 import { translate } from "../../ui/i18n.js";
 import type { TileStatus } from "../widget-props.js";
 import type { CameraPlayer } from "./camera-player.js";
 import { playerPool } from "./player-pool.js";
 import "./camera.css";
+
+/** Feed topic (kind status) whose items are camera ids: the backend's view of which cameras are up. */
+export const CAMERA_STATUS_TOPIC = "cameras.status";
 
 function usePlayerStatus(player: CameraPlayer | undefined) {
   return useSyncExternalStore(
@@ -67,6 +71,9 @@ export function CameraView(props: {
   const { onStatus } = props;
   useEffect(() => onStatus?.(tileStatus), [tileStatus, onStatus]);
   const now = useNow();
+  // The backend's word on the camera (topic cameras.status), shown beside what the pixels say.
+  const reported = useTopic(CAMERA_STATUS_TOPIC)?.update.value;
+  const reportedDown = reported?.kind === "status" && reported.items.some((i) => i.id === props.cameraId && !i.up);
   const picture = player?.pictureDate;
   const lastFrame = player?.frameTime;
 
@@ -77,6 +84,7 @@ export function CameraView(props: {
         <div className="camera-overlay">
           <span className="camera-name">{camera.name}</span>
           {camera.district && <span className="camera-district">{camera.district}</span>}
+          {reportedDown && <span className="camera-reported">{translate(language, "reportedDown")}</span>}
           <span className="camera-clock">{formatTime(picture ? picture.getTime() : now, language, false, true)}</span>
         </div>
       )}

@@ -16,7 +16,8 @@ export const liveHlsConfig: Partial<HlsConfig> = {
   liveMaxLatencyDurationCount: 6,
   // …and in between catch up smoothly by playing up to 25 % faster instead of drifting for ever.
   maxLiveSyncPlaybackRate: 1.25,
-  // Transmux off the main thread, so many players do not block the page.
+  // Transmux off the main thread, so many players do not block the page; hls.js (≥ 1.6) runs every
+  // player's transmuxer in one shared worker rather than a worker per player.
   enableWorker: true,
   lowLatencyMode: false,
   // Our own recovery (camera-player.ts) decides about fatal errors; hls.js retries a few times first.
