@@ -15,9 +15,13 @@ interface Range {
   decimals: number;
 }
 
+function numberBase(o: { unit?: string; target?: number }) {
+  return { kind: "number" as const, ...(o.unit ? { unit: o.unit } : {}), ...(o.target !== undefined ? { target: o.target } : {}) };
+}
+
 /** A figure that wanders within its range (a rate, an index, a level). */
 export function gaugeTopic(topic: string, o: Range & { unit?: string; start: number; target?: number }): TopicGenerator {
-  const base = { kind: "number" as const, ...(o.unit ? { unit: o.unit } : {}), ...(o.target !== undefined ? { target: o.target } : {}) };
+  const base = numberBase(o);
   return {
     topic,
     initial: () => ({ ...base, value: o.start }),
@@ -30,7 +34,7 @@ export function gaugeTopic(topic: string, o: Range & { unit?: string; start: num
 
 /** A count that only grows through the day (dossiers received, visits). */
 export function counterTopic(topic: string, o: { unit?: string; start: number; inc: [number, number]; target?: number }): TopicGenerator {
-  const base = { kind: "number" as const, ...(o.unit ? { unit: o.unit } : {}), ...(o.target !== undefined ? { target: o.target } : {}) };
+  const base = numberBase(o);
   return {
     topic,
     initial: () => ({ ...base, value: o.start }),
