@@ -2,6 +2,7 @@
 // tiles of 360p and 720p at 25 fps until dropped frames pass 1 %; time from a tile appearing to its
 // first frame; JS heap and media elements over a long run of layout switches.
 import { chromium } from "@playwright/test";
+import { execFileSync } from "node:child_process";
 import { BENCH_TOKEN, quantile, startService } from "./service-process.mjs";
 
 const COUNTS = (process.env.BENCH_CAMERA_COUNTS ?? "1,4,9").split(",").map(Number);
@@ -20,6 +21,17 @@ function gridLayout(id, n, stream) {
     grid: { columns: 12, rows: 12 },
     tiles: cams.slice(0, n).map((camera, i) => ({ id: `t${i}`, x: (i % side) * w, y: Math.floor(i / side) * h, w, h, widget: "camera", options: { camera, stream } })),
   };
+}
+
+/** Resident memory of every process of this Chromium (browser, renderer, GPU, utility), in MiB. */
+function chromiumRssMiB(browserPid) {
+  const rows = execFileSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" }).trim().split("\n").map((l) => l.trim().split(/\s+/).map(Number));
+  const family = new Set([browserPid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of rows) if (family.has(ppid) && !family.has(pid)) (family.add(pid), (grew = true));
+  }
+  return rows.filter(([pid]) => family.has(pid)).reduce((n, [, , rss]) => n + rss, 0) / 1024;
 }
 
 async function post(service, path, body) {
@@ -43,10 +55,13 @@ async function run(config) {
   for (const stream of ["sub", "main"]) for (const n of COUNTS) layouts.push(gridLayout(`b-${stream}-${n}`, n, stream));
   layouts.push(gridLayout("b-swap-a", 2, "sub"), { ...gridLayout("b-swap-b", 2, "sub"), tiles: gridLayout("x", 4, "sub").tiles.slice(2) });
   const service = await startService({}, layouts);
-  const browser = await chromium.launch({
+  const server = await chromium.launchServer({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--autoplay-policy=no-user-gesture-required", "--disable-gpu"],
   });
+  const browser = await chromium.connect(server.wsEndpoint());
+  const browserPid = server.process().pid;
+  const rss = {};
   const results = [];
   try {
     const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
@@ -69,6 +84,7 @@ async function run(config) {
         const fpsPerTile = decoded / SECONDS / n;
         capacity[`${stream === "sub" ? "360p" : "720p"} × ${n}`] = `${dropPct.toFixed(2)} % dropped, ${fpsPerTile.toFixed(1)} fps/tile`;
         results.push({ stream, n, dropPct, fpsPerTile });
+        rss[`${stream}-${n}`] = chromiumRssMiB(browserPid);
       }
     }
     // Long run of switches: heap and media elements every 100.
@@ -94,7 +110,14 @@ async function run(config) {
       const max = Math.max(0, ...ok);
       return max === COUNTS.at(-1) ? `≥ ${max} (all tried)` : max;
     };
+    const perTile = (stream) => {
+      const lo = COUNTS[0];
+      const hi = COUNTS.at(-1);
+      return hi > lo ? (rss[`${stream}-${hi}`] - rss[`${stream}-${lo}`]) / (hi - lo) : NaN;
+    };
     return {
+      "memory MiB per 360p tile": perTile("sub"),
+      "memory MiB per 720p tile": perTile("main"),
       name: `cameras, hls.js ${config === "default" ? "default configuration" : "wall configuration"} (CPU decode)`,
       "tiles 360p < 1 % drop": limit("sub"),
       "tiles 720p < 1 % drop": limit("main"),
@@ -105,6 +128,7 @@ async function run(config) {
     };
   } finally {
     await browser.close();
+    await server.close();
     await service.stop();
   }
 }
