@@ -112,9 +112,11 @@ describe("following the province's backend (WALL_FEED_URL)", () => {
       await waitFor(() => got.find((u) => u.value.kind === "number" && u.value.value === 7));
       expect(subscribedTopics).toEqual(["admin.dossiers.received"]);
       ns.to("admin.dossiers.received").emit(feedEvents.update, { topic: "admin.dossiers.received", seq: 2, ts: Date.now(), value: { kind: "number", value: "eight" } });
+      ns.emit(feedEvents.update, { topic: "unasked.topic", seq: 1, ts: Date.now(), value: { kind: "number", value: 1 } });
       ns.to("admin.dossiers.received").emit(feedEvents.update, { topic: "admin.dossiers.received", seq: 3, ts: Date.now(), value: { kind: "number", value: 9 } });
       await waitFor(() => got.find((u) => u.value.kind === "number" && u.value.value === 9));
       expect(got.some((u) => u.value.kind === "number" && (u.value.value as unknown) === "eight")).toBe(false);
+      expect(service.feed.hub.topics()).not.toContain("unasked.topic");
       ns.disconnectSockets(true);
       await waitFor(() => got.find((u) => u.stale === true));
       expect(got.at(-1)).toMatchObject({ stale: true, value: { value: 9 } });

@@ -50,7 +50,8 @@ export class UpstreamRelay {
 
   private accept(raw: unknown): boolean {
     const r = parseFeedUpdate(raw);
-    if (!r.ok) {
+    // A topic nobody asked for is refused too: a backend cannot grow the hub without bound.
+    if (!r.ok || !this.subscribed.has(r.update.topic)) {
       this.counters.rejectedMessages += 1;
       return false;
     }
