@@ -29,7 +29,12 @@ function chromiumRssMiB(browserPid) {
   const family = new Set([browserPid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [pid, ppid] of rows) if (family.has(ppid) && !family.has(pid)) (family.add(pid), (grew = true));
+    for (const [pid, ppid] of rows) {
+      if (family.has(ppid) && !family.has(pid)) {
+        family.add(pid);
+        grew = true;
+      }
+    }
   }
   return rows.filter(([pid]) => family.has(pid)).reduce((n, [, , rss]) => n + rss, 0) / 1024;
 }
