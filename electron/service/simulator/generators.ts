@@ -15,34 +15,27 @@ interface Range {
   decimals: number;
 }
 
-function numberBase(o: { unit?: string; target?: number }) {
-  return { kind: "number" as const, ...(o.unit ? { unit: o.unit } : {}), ...(o.target !== undefined ? { target: o.target } : {}) };
+/** A number topic whose next value `next` derives from the last one. */
+function numberTopic(topic: string, o: { unit?: string; start: number; target?: number }, next: (last: number, rng: Random) => number): TopicGenerator {
+  const base = { kind: "number" as const, ...(o.unit ? { unit: o.unit } : {}), ...(o.target !== undefined ? { target: o.target } : {}) };
+  return {
+    topic,
+    initial: () => ({ ...base, value: o.start }),
+    step: (prev, rng) => {
+      const p = prev.kind === "number" ? prev.value : o.start;
+      return { ...base, value: next(p, rng), previous: p };
+    },
+  };
 }
 
 /** A figure that wanders within its range (a rate, an index, a level). */
 export function gaugeTopic(topic: string, o: Range & { unit?: string; start: number; target?: number }): TopicGenerator {
-  const base = numberBase(o);
-  return {
-    topic,
-    initial: () => ({ ...base, value: o.start }),
-    step: (prev, rng) => {
-      const p = prev.kind === "number" ? prev.value : o.start;
-      return { ...base, value: round(rng.walk(p, o.step, o.min, o.max), o.decimals), previous: p };
-    },
-  };
+  return numberTopic(topic, o, (p, rng) => round(rng.walk(p, o.step, o.min, o.max), o.decimals));
 }
 
 /** A count that only grows through the day (dossiers received, visits). */
 export function counterTopic(topic: string, o: { unit?: string; start: number; inc: [number, number]; target?: number }): TopicGenerator {
-  const base = numberBase(o);
-  return {
-    topic,
-    initial: () => ({ ...base, value: o.start }),
-    step: (prev, rng) => {
-      const p = prev.kind === "number" ? prev.value : o.start;
-      return { ...base, value: p + rng.int(o.inc[0], o.inc[1]), previous: p };
-    },
-  };
+  return numberTopic(topic, o, (p, rng) => p + rng.int(o.inc[0], o.inc[1]));
 }
 
 export function breakdownTopic(topic: string, labels: readonly string[], o: Range & { unit?: string }): TopicGenerator {
