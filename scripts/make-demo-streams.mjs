@@ -57,6 +57,7 @@ export function makeDemoStreams() {
   if (demoStreamsReady()) return out;
   if (spawnSync("ffmpeg", ["-version"]).status !== 0) throw new Error("ffmpeg is not installed (Debian: apt-get install ffmpeg)");
   fs.rmSync(out, { recursive: true, force: true });
+  console.log(`making the demo cameras' streams with ffmpeg in ${out} (once; about a minute)…`);
   const started = Date.now();
   cameras.forEach((camera, i) => {
     if (camera.behaviour === "not-found") return;
