@@ -30,7 +30,7 @@ export default function KpiWidget({ options, width, height, language, setStatus 
         <div className="kpi-facts">
           {delta !== undefined && (
             <span className={`kpi-delta ${good === undefined ? "" : good ? "tone-ok" : "tone-bad"}`}>
-              {delta > 0 ? "▲" : delta < 0 ? "▼" : "■"} {formatSigned(delta, language, options.decimals)} {translate(language, "vsPrevious")}
+              {delta > 0 ? "▲" : delta < 0 ? "▼" : "■"} {formatSigned(delta, language, options.decimals ?? (Number.isInteger(delta) ? 0 : 1))} {translate(language, "vsPrevious")}
             </span>
           )}
           {value.target !== undefined && value.target !== 0 && (
