@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import type { Checked, FileError } from "../common/file-errors.js";
+import { formatFileError, type Checked, type FileError } from "../common/file-errors.js";
 import { checkLayout, LAYOUT_FILE_SUFFIX, type Layout } from "../common/layout.js";
 import type { LayoutSummary } from "../common/protocol.js";
 import { CAMERAS_FILE, checkCameras, emptyCatalog, type CamerasFile } from "../common/cameras-file.js";
@@ -71,7 +71,7 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
   async load(): Promise<void> {
     await this.scan();
     if (!this.topologyEntry.good) {
-      const why = this.topologyEntry.errors.map((e) => `${e.file} ${e.path}: ${e.message}`).join("; ");
+      const why = this.topologyEntry.errors.map(formatFileError).join("; ");
       throw new Error(`cannot start without a valid ${path.join(this.dir, WALL_FILE)}: ${why}`);
     }
   }

@@ -24,8 +24,6 @@ export function contentSecurityPolicy(mediaOrigins: readonly string[] = []): str
   ].join("; ");
 }
 
-export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
-
 /** `mediaOrigins`: the origins of the camera catalog's streams, read at each request. */
 export const securityHeaders = (mediaOrigins: () => readonly string[] = () => []): RequestHandler => (_req, res, next) => {
   res.setHeader("Content-Security-Policy", contentSecurityPolicy(mediaOrigins()));

@@ -48,7 +48,7 @@ describe("REST", () => {
     const res = await fetch(`${service.url}/api/health`);
     expect(res.status).toBe(200);
     const shipped = (await fs.readdir(dirs.layoutsDir)).filter((f) => f.endsWith(".layout.json")).length;
-    expect(await res.json()).toMatchObject({ status: "ok", layouts: shipped, fileErrors: 0 });
+    expect(await res.json()).toMatchObject({ status: "ok", layouts: shipped, fileErrors: 0, feed: { protocol: 1 } });
   });
 
   it("lists the layouts with titles and errors", async () => {

@@ -1,4 +1,5 @@
 import type { Server } from "socket.io";
+import { FEED_PROTOCOL_VERSION } from "../../common/feed-protocol.js";
 import type { SourcesFile } from "../../common/sources-file.js";
 import type { AuthGate } from "../auth-gate.js";
 import type { LayoutStore } from "../layout-store.js";
@@ -49,6 +50,7 @@ export function startFeed(io: Server, deps: { store: LayoutStore; gate: AuthGate
     hub,
     simulator,
     health: () => ({
+      protocol: FEED_PROTOCOL_VERSION,
       backend: relay ? { url: config.feedUrl, connected: relay.connected } : { simulator: { mode: simulator!.mode, rate: config.simulator.rate, published: simulator!.published } },
       topics: hub.topics().length,
       sources: sources.map((s) => s.health),
