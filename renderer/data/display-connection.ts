@@ -39,11 +39,17 @@ export function connectDisplay(store: WallStore, displayId: string, token: strin
   };
   // Every 5 s, and at once on each (re)connect, so the console sees a display's state quickly.
   const timer = health ? setInterval(() => reportHealth(health()), 5000) : undefined;
-  if (health) socket.on("connect", () => setTimeout(() => reportHealth(health()), 1000));
+  let first: ReturnType<typeof setTimeout> | undefined;
+  if (health)
+    socket.on("connect", () => {
+      clearTimeout(first);
+      first = setTimeout(() => reportHealth(health()), 1000);
+    });
   return {
     reportHealth,
     close: () => {
       clearInterval(timer);
+      clearTimeout(first);
       socket.removeAllListeners();
       socket.close();
     },

@@ -47,9 +47,7 @@ export default function CameraGridWidget({ options, width, height, language, set
               width={cellW}
               height={cellH}
               deviceScale={deviceScale}
-              fit={options.fit}
-              prefer={options.stream}
-              frameTimeoutSeconds={options.frameTimeoutSeconds}
+              play={options}
               language={language}
               onStatus={onStatus}
             />

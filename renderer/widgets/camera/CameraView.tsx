@@ -32,23 +32,22 @@ export function CameraView(props: {
   width: number;
   height: number;
   deviceScale: number;
-  fit: "contain" | "cover";
-  prefer: "auto" | "main" | "sub";
-  frameTimeoutSeconds: number;
+  /** The playback options shared by `camera` and `camera-grid`. */
+  play: { fit: "contain" | "cover"; stream: "auto" | "main" | "sub"; frameTimeoutSeconds: number };
   language: Language;
   onStatus?: (s: TileStatus) => void;
 }) {
   const { camera, language } = props;
   const box = useRef<HTMLDivElement>(null);
   const [player, setPlayer] = useState<CameraPlayer>();
-  const stream = camera ? chooseStream(camera, props.width * props.deviceScale, props.height * props.deviceScale, props.prefer) : undefined;
+  const stream = camera ? chooseStream(camera, props.width * props.deviceScale, props.height * props.deviceScale, props.play.stream) : undefined;
   const url = stream?.url;
 
   // Layout effect: a layout switch releases and re-acquires in the same task, so a kept camera's
   // video is moved, never removed, and keeps playing.
   useLayoutEffect(() => {
     if (!url || !box.current) return;
-    const p = playerPool.acquire(props.tileId, props.cameraId, url, props.frameTimeoutSeconds * 1000);
+    const p = playerPool.acquire(props.tileId, props.cameraId, url, props.play.frameTimeoutSeconds * 1000);
     box.current.appendChild(p.video);
     if (p.video.paused) void p.video.play().catch(() => undefined);
     setPlayer(p);
@@ -56,7 +55,7 @@ export function CameraView(props: {
       playerPool.release(props.tileId, p);
       setPlayer(undefined);
     };
-  }, [props.tileId, props.cameraId, url, props.frameTimeoutSeconds]);
+  }, [props.tileId, props.cameraId, url, props.play.frameTimeoutSeconds]);
 
   // Tiles scrolled or hidden out of view stop loading.
   useEffect(() => {
@@ -78,7 +77,7 @@ export function CameraView(props: {
   const lastFrame = player?.frameTime;
 
   return (
-    <div className={`camera camera-${tileStatus} camera-fit-${props.fit}`} data-camera-id={props.cameraId} data-camera-status={tileStatus} data-stream={url}>
+    <div className={`camera camera-${tileStatus} camera-fit-${props.play.fit}`} data-camera-id={props.cameraId} data-camera-status={tileStatus} data-stream={url}>
       <div ref={box} className="camera-video" />
       {camera && (
         <div className="camera-overlay">

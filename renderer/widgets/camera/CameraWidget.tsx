@@ -14,9 +14,7 @@ export default function CameraWidget({ options, width, height, language, setStat
       width={width}
       height={height}
       deviceScale={deviceScale}
-      fit={options.fit}
-      prefer={options.stream}
-      frameTimeoutSeconds={options.frameTimeoutSeconds}
+      play={options}
       language={language}
       onStatus={setStatus}
     />
