@@ -38,6 +38,8 @@ export type Camera = CamerasFile["cameras"][number];
 export type CameraStream = z.infer<typeof streamSchema>;
 
 export const CAMERAS_FILE = "cameras.json";
+/** The feed topic on which the VMS (or the demo) reports which cameras are up: a `status` value by camera id. */
+export const CAMERA_STATUS_TOPIC = "cameras.status";
 export const emptyCatalog: CamerasFile = { cameras: [], groups: [] };
 
 export function checkCameras(file: string, raw: unknown): Checked<CamerasFile> {

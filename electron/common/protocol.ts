@@ -15,6 +15,21 @@ export const simulatorModeBodySchema = z.strictObject({ mode: z.enum(simulatorMo
 export const switchLayoutBodySchema = z.strictObject({ layoutId: layoutIdSchema });
 export type SwitchLayoutBody = z.infer<typeof switchLayoutBodySchema>;
 
+/** Where a map tile looks: every window's part of a spanning map follows it together. */
+export const mapViewSchema = z.strictObject({
+  center: z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85)]),
+  zoom: z.number().min(0).max(20),
+  bearing: z.number().min(-180).max(180),
+});
+export type MapView = z.infer<typeof mapViewSchema>;
+
+/** Pan, zoom or turn a map tile of the current layout (missing fields keep their value), or `reset` it to the layout's view. */
+export const mapViewBodySchema = z.union([
+  z.strictObject({ tileId: z.string().min(1).max(64), reset: z.literal(true) }),
+  z.strictObject({ tileId: z.string().min(1).max(64), ...mapViewSchema.partial().shape }),
+]);
+export type MapViewBody = z.infer<typeof mapViewBodySchema>;
+
 export const displayHandshakeSchema = z.object({
   displayId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
   token: z.string().max(256).optional(),
@@ -82,6 +97,8 @@ export interface WallState {
   topology: WallTopology;
   /** The camera catalog (cameras.json), so camera tiles resolve their ids. */
   cameras: CamerasFile;
+  /** Map views set from the console for tiles of this layout; others show their layout's view. */
+  mapViews: Record<string, MapView>;
 }
 
 export interface LayoutSummary {
@@ -109,6 +126,7 @@ export const events = {
   displays: "wall:displays",
   layouts: "wall:layouts",
   switchLayout: "layout:switch",
+  mapView: "map:view",
   displayHealth: "display:health",
 } as const;
 
@@ -145,6 +163,8 @@ export const wallStateSchema = z.object({
     displays: z.array(z.object({ id: z.string(), col: z.number().int().min(0), row: z.number().int().min(0), output: z.number().int().optional() })),
     canvas: rectSize,
     startLayout: z.string().optional(),
+    webglPerDisplay: z.number().int().min(1).default(4),
   }),
   cameras: camerasFileSchema,
+  mapViews: z.record(z.string(), mapViewSchema).default({}),
 });

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { zodErrors, type Checked, type FileError } from "./file-errors.js";
 
+export const DEFAULT_WEBGL_PER_DISPLAY = 4;
+
 const displayIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "display id: letters, digits, - or _, at most 32");
 
 export const wallFileSchema = z.strictObject({
@@ -24,6 +26,11 @@ export const wallFileSchema = z.strictObject({
     .optional(),
   /** The layout shown on first start, before anyone has switched. */
   startLayout: z.string().optional(),
+  /**
+   * WebGL contexts (map tiles) one display window may hold. Browsers cap contexts per process
+   * (Chromium: 16) and drop the oldest beyond it; each map also costs GPU memory.
+   */
+  webglPerDisplay: z.number().int().min(1).max(8).default(DEFAULT_WEBGL_PER_DISPLAY),
 });
 export type WallFile = z.input<typeof wallFileSchema>;
 
@@ -43,6 +50,7 @@ export interface WallTopology {
   displays: WallDisplay[];
   canvas: { width: number; height: number };
   startLayout?: string;
+  webglPerDisplay: number;
 }
 
 export function checkTopology(file: string, raw: unknown): Checked<WallTopology> {
@@ -79,6 +87,7 @@ export function checkTopology(file: string, raw: unknown): Checked<WallTopology>
       bezel: w.bezel,
       displays,
       ...(w.startLayout ? { startLayout: w.startLayout } : {}),
+      webglPerDisplay: w.webglPerDisplay,
       canvas: {
         width: w.columns * w.display.width + (w.columns - 1) * w.bezel.x,
         height: w.rows * w.display.height + (w.rows - 1) * w.bezel.y,

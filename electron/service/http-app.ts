@@ -6,6 +6,7 @@ import { cameraModeBodySchema, cameraModes, type DemoStreams } from "./demo-stre
 import type { FeedService } from "./feed/feed-service.js";
 import { roleAllows } from "./auth.js";
 import { bearerToken, type Principal } from "./auth.js";
+import { tileOrigins } from "../common/widgets/map-sources.js";
 import { securityHeaders } from "./security-headers.js";
 import type { ServiceDeps } from "./service-deps.js";
 
@@ -13,6 +14,10 @@ export interface HttpDeps extends ServiceDeps {
   feed: FeedService;
   streams: DemoStreams | undefined;
   rendererDir: string;
+  /** The built-in offline basemap (built with the pages). */
+  basemapDir: string;
+  /** Operators' own PMTiles archives, served with HTTP Range at /tiles. */
+  tilesDir: string;
   startedAt: number;
 }
 
@@ -34,6 +39,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   const mediaOrigins = () => {
     const origins = new Set<string>();
     for (const c of store.cameras.cameras) for (const st of c.streams) if (/^https?:\/\//.test(st.url)) origins.add(new URL(st.url).origin);
+    for (const origin of tileOrigins(store.layoutIds().flatMap((id) => store.layout(id) ?? []))) origins.add(origin);
     return [...origins];
   };
   app.use(securityHeaders(mediaOrigins));
@@ -103,6 +109,14 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     res.json({ layoutId: s.layoutId, revision: s.revision, displays: displays.list(), mode: "manual" } satisfies ApiState & { mode: string });
   });
 
+  api.post("/state/map-view", requireToken, (req, res) => {
+    const ack = commands.setMapView(req.principal!, req.body);
+    if (ack.ok) res.json({ tileId: (req.body as { tileId: string }).tileId, view: ack.view, revision: state.current().revision });
+    else {
+      if (ack.status === 400) counters.rejectedMessages += 1;
+      res.status(ack.status).json({ error: ack.error } satisfies ApiError);
+    }
+  });
   api.post("/state/layout", requireToken, (req, res) => {
     const ack = commands.switchLayout(req.principal!, req.body);
     if (ack.ok) {
@@ -145,6 +159,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.get("/wall/:displayId", (_req, res) => res.sendFile(pages("wall"), { headers: { "Cache-Control": "no-cache" } }));
   app.get("/console", (_req, res) => res.sendFile(pages("console"), { headers: { "Cache-Control": "no-cache" } }));
   if (deps.streams) app.use("/streams", deps.streams.router);
+  // express.static answers Range requests (206), which the pmtiles protocol reads archives by.
+  app.use("/basemap", express.static(deps.basemapDir, { index: false, maxAge: "1h" }));
+  app.use("/tiles", express.static(deps.tilesDir, { index: false, maxAge: "1h", dotfiles: "deny" }));
   app.get("/favicon.ico", (_req, res) => res.status(204).end());
   app.get("/", (_req, res) => res.redirect(302, "/console"));
   return app;

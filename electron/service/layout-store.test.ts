@@ -54,6 +54,24 @@ describe("LayoutStore", () => {
     expect(store.summaries().find((s) => s.id === "briefing")!.errors).toEqual([]);
   });
 
+  it("refuses a layout that would open more maps in one window than wall.json allows, naming the tiles", async () => {
+    await store.load();
+    // 24 maps on a 6×4 grid: each display of the 3×2 wall shows four, within the default budget of four.
+    const maps = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `m${i}`, x: i % 6, y: Math.floor(i / 6), w: 1, h: 1, widget: "map" }));
+    const layout = { id: "maps", title: { vi: "Bản đồ" }, grid: { columns: 6, rows: 4 }, tiles: maps(24) };
+    await fs.writeFile(file("maps.layout.json"), JSON.stringify(layout));
+    await store.rescan();
+    expect(store.layout("maps")?.tiles).toHaveLength(24);
+    const wall = JSON.parse(await fs.readFile(file("wall.json"), "utf8"));
+    await fs.writeFile(file("wall.json"), JSON.stringify({ ...wall, webglPerDisplay: 3 }));
+    await store.rescan();
+    const errors = store.summaries().find((s) => s.id === "maps")!.errors;
+    expect(errors).toHaveLength(6);
+    expect(errors[0]!.message).toBe(
+      'display "D1" would show 4 maps (tiles "m0", "m1", "m6", "m7"), more than the 3 WebGL contexts a display may hold (wall.json webglPerDisplay)',
+    );
+  });
+
   it("notices edits by itself while watching", async () => {
     await store.load();
     const changes: StoreChange[] = [];

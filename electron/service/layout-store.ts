@@ -8,6 +8,7 @@ import type { LayoutSummary } from "../common/protocol.js";
 import { CAMERAS_FILE, checkCameras, emptyCatalog, type CamerasFile } from "../common/cameras-file.js";
 import { checkSources, SOURCES_FILE, type SourcesFile } from "../common/sources-file.js";
 import { checkTopology, type WallTopology } from "../common/topology.js";
+import { checkWebglBudget } from "../common/webgl-budget.js";
 import type { Logger } from "./log.js";
 import { writeFileAtomic } from "./json-file.js";
 import { parseJsonText } from "./parse-json-file.js";
@@ -123,6 +124,8 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
     const change: StoreChange = { topologyChanged: false, layoutsChanged: [], filesChanged: false, sourcesChanged: false, camerasChanged: false };
     this.textChanged = false;
     change.topologyChanged = await this.scanTopology();
+    // Layouts are checked against the wall (its WebGL budget): a new wall checks them again.
+    if (change.topologyChanged) for (const entry of this.layouts.values()) entry.text = undefined;
     change.sourcesChanged = await this.scanOptional(this.sourcesEntry, SOURCES_FILE, (raw) => checkSources(SOURCES_FILE, raw), { sources: [] });
     change.camerasChanged = await this.scanOptional(this.camerasEntry, CAMERAS_FILE, (raw) => checkCameras(CAMERAS_FILE, raw), emptyCatalog);
     const present = new Set<string>();
@@ -206,7 +209,13 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
   private async scanLayout(id: string, name: string): Promise<boolean> {
     const entry = this.layouts.get(id) ?? { errors: [] };
     this.layouts.set(id, entry);
-    const changed = await this.applyText(entry, name, await this.readText(name), (raw) => checkLayout(name, raw, id));
+    const changed = await this.applyText(entry, name, await this.readText(name), (raw) => {
+      const checked = checkLayout(name, raw, id);
+      const topology = this.topologyEntry.good;
+      if (!checked.ok || !topology) return checked;
+      const over = checkWebglBudget(name, topology, checked.value);
+      return over.length > 0 ? { ok: false, errors: over } : checked;
+    });
     if (changed) this.log("info", "layout loaded", { file: name });
     return changed;
   }

@@ -11,11 +11,12 @@ export function contentSecurityPolicy(mediaOrigins: readonly string[] = []): str
     "script-src 'self'",
     "style-src 'self'",
     "font-src 'self'",
+    // maplibre decodes tiles and icons into data: and blob: images.
     "img-src 'self' data: blob:",
     "media-src 'self' blob:",
-    // hls.js runs its transmuxer in a worker made from a blob.
+    // hls.js's transmuxer and maplibre's tile workers are made from blobs.
     "worker-src 'self' blob:",
-    // Camera streams on other hosts (cameras.json) are fetched by hls.js: only those origins.
+    // Camera streams (cameras.json) and map tiles (layouts) on other hosts: only those origins.
     `connect-src 'self'${media}`,
     "object-src 'none'",
     "base-uri 'none'",
@@ -24,7 +25,7 @@ export function contentSecurityPolicy(mediaOrigins: readonly string[] = []): str
   ].join("; ");
 }
 
-/** `mediaOrigins`: the origins of the camera catalog's streams, read at each request. */
+/** `mediaOrigins`: the origins of camera streams and map tiles, read at each request. */
 export const securityHeaders = (mediaOrigins: () => readonly string[] = () => []): RequestHandler => (_req, res, next) => {
   res.setHeader("Content-Security-Policy", contentSecurityPolicy(mediaOrigins()));
   res.setHeader("X-Content-Type-Options", "nosniff");

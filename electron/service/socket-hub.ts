@@ -68,6 +68,11 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps): { io: Server
       if (!result.ok && result.status === 400) counters.rejectedMessages += 1;
       if (typeof ack === "function") (ack as (a: Ack) => void)(result);
     });
+    socket.on(events.mapView, (body: unknown, ack: unknown) => {
+      const result = commands.setMapView(principal, body);
+      if (!result.ok && result.status === 400) counters.rejectedMessages += 1;
+      if (typeof ack === "function") (ack as (a: Ack) => void)(result.ok ? { ok: true } : result);
+    });
   });
 
   const onState = () => {

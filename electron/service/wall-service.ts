@@ -9,7 +9,7 @@ import { WallCommands } from "./commands.js";
 import type { ServiceConfig } from "./config.js";
 import { DisplayRegistry } from "./display-registry.js";
 import { FailureLimiter } from "./failure-limiter.js";
-import type { CamerasFile } from "../common/cameras-file.js";
+import { CAMERA_STATUS_TOPIC, type CamerasFile } from "../common/cameras-file.js";
 import { DemoStreams } from "./demo-streams.js";
 import { startFeed, type FeedService } from "./feed/feed-service.js";
 import { createHttpApp } from "./http-app.js";
@@ -55,7 +55,11 @@ export async function startWallService(config: ServiceConfig, log: Logger = cons
     // With the simulator, the demo cameras' state is on the feed too (topic cameras.status), as a VMS would report it.
     const cameraStatus = streams && feed.simulator ? setInterval(() => publishCameraStatus(feed.hub, streams, store.cameras), 2000) : undefined;
     cameraStatus?.unref();
-    const app = createHttpApp({ ...deps, feed, streams, rendererDir: config.rendererDir, startedAt: Date.now() });
+    const app = createHttpApp({ ...deps, feed, streams, rendererDir: config.rendererDir,
+      basemapDir: path.join(config.rendererDir, "..", "basemap"),
+      tilesDir: path.join(config.layoutsDir, "tiles"),
+      startedAt: Date.now(),
+    });
     server.on("request", app);
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -95,7 +99,7 @@ export async function startWallService(config: ServiceConfig, log: Logger = cons
 
 function publishCameraStatus(hub: FeedService["hub"], streams: DemoStreams, catalog: CamerasFile): void {
   const names = new Map(catalog.cameras.map((c) => [c.id, c.name]));
-  hub.publish("cameras.status", {
+  hub.publish(CAMERA_STATUS_TOPIC, {
     kind: "status",
     items: streams.cameraIds().map((id) => ({ id, label: names.get(id) ?? id, up: streams.mode(id) === "normal" })),
   });

@@ -50,6 +50,11 @@ const dictionary = {
   reportedDown: { vi: "Hệ thống báo mất kết nối", en: "Reported down" },
   noCameras: { vi: "Không có camera nào để hiển thị", en: "No cameras to show" },
   systemsUp: { vi: "{up}/{total} hệ thống hoạt động", en: "{up} of {total} systems up" },
+  mapFailed: { vi: "Bản đồ không vẽ được", en: "The map cannot draw" },
+  mapRetry: { vi: "Thử lại sau {seconds} giây", en: "Trying again in {seconds} s" },
+  mapRecovering: { vi: "Đang khôi phục bản đồ…", en: "Restoring the map…" },
+  mapWaiting: { vi: "Đang chờ tài nguyên đồ họa (WebGL)", en: "Waiting for a WebGL context" },
+  mapDemoNote: { vi: "Nền: Natural Earth · Ranh giới huyện: dữ liệu minh họa, đã giản lược", en: "Base: Natural Earth · District boundaries: simplified demo data" },
 } satisfies Record<string, Record<Language, string>>;
 
 export type TextKey = keyof typeof dictionary;

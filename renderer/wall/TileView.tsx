@@ -1,6 +1,6 @@
 import { Component, lazy, Suspense, useCallback, useMemo, useState, type ComponentType, type ReactNode } from "react";
 import { pickText, type Language } from "../../electron/common/localized-text.js";
-import type { TilePart } from "../../electron/common/plan.js";
+import { intersect, type TilePart } from "../../electron/common/plan.js";
 import { translate } from "../ui/i18n.js";
 import { findWidget } from "../widgets/registry.js";
 import type { TileStatus, WidgetProps } from "../widgets/widget-props.js";
@@ -59,7 +59,12 @@ export function TileView({ part, language, retryKey }: { part: TilePart; languag
   const Widget = useMemo(() => lazyWidget(part.widget), [part.widget, retryKey]);
   const onError = useCallback(() => setStatus("error"), []);
   const title = pickText(part.title, language);
-  const bodyHeight = part.tile.height - (title ? TITLE_HEIGHT : 0);
+  const bodyTop = title ? TITLE_HEIGHT : 0;
+  const bodyHeight = part.tile.height - bodyTop;
+  const visible = useMemo(() => {
+    const shown = intersect(part.inTile, { x: 0, y: bodyTop, width: part.tile.width, height: bodyHeight });
+    return shown ? { ...shown, y: shown.y - bodyTop } : { x: 0, y: 0, width: 0, height: 0 };
+  }, [part.inTile, part.tile.width, bodyTop, bodyHeight]);
   const fallback = <div className="tile-error">{translate(language, "widgetFailed", { tile: part.tileId })}</div>;
   return (
     <div
@@ -83,7 +88,7 @@ export function TileView({ part, language, retryKey }: { part: TilePart; languag
             <TileIdContext.Provider value={part.tileId}>
               <TileBoundary onError={onError} fallback={fallback} retryKey={retryKey}>
                 <Suspense fallback={null}>
-                  <Widget options={part.options} width={part.tile.width} height={bodyHeight} language={language} setStatus={setStatus} />
+                  <Widget options={part.options} width={part.tile.width} height={bodyHeight} visible={visible} language={language} setStatus={setStatus} />
                 </Suspense>
               </TileBoundary>
             </TileIdContext.Provider>

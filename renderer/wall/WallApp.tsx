@@ -5,6 +5,7 @@ import { planWall } from "../../electron/common/plan.js";
 import { useFeedStore } from "../data/FeedProvider.js";
 import type { WallStore } from "../data/wall-store.js";
 import { translate } from "../ui/i18n.js";
+import { webglSlots } from "../widgets/map/webgl-slots.js";
 import { TileView } from "./TileView.js";
 import { WallContext } from "./wall-context.js";
 
@@ -24,6 +25,10 @@ export function WallApp({ store, displayId, language }: { store: WallStore; disp
   const connections = useStore(store, (s) => s.connections);
   const dropped = useStore(useFeedStore(), (s) => s.dropped);
   const windowSize = useWindowSize();
+  const webglBudget = wall?.topology.webglPerDisplay;
+  useEffect(() => {
+    if (webglBudget) webglSlots.setBudget(webglBudget);
+  }, [webglBudget]);
   const plan = useMemo(() => (wall ? planWall(wall.topology, wall.layout).find((p) => p.displayId === displayId) : undefined), [wall, displayId]);
 
   const marker = !online && (
@@ -52,7 +57,7 @@ export function WallApp({ store, displayId, language }: { store: WallStore; disp
   }
   const { width, height } = wall.topology.display;
   const scale = `scale(${windowSize.width / width}, ${windowSize.height / height})`;
-  const context = { cameras: wall.cameras, deviceScale: (windowSize.width / width) * window.devicePixelRatio };
+  const context = { cameras: wall.cameras, deviceScale: (windowSize.width / width) * window.devicePixelRatio, mapViews: wall.mapViews };
   return (
     <div
       className="wall-root"

@@ -10,6 +10,8 @@ import { languageFromUrl } from "../ui/i18n.js";
 import "../ui/base.css";
 import "./wall.css";
 import { playerPool } from "../widgets/camera/player-pool.js";
+import { describeMaps, unprojectOnMap } from "../widgets/map/map-registry.js";
+import { webglSlots } from "../widgets/map/webgl-slots.js";
 import { collectHealth } from "./display-health.js";
 import { WallApp } from "./WallApp.js";
 
@@ -20,8 +22,10 @@ const store = createWallStore();
 const feedStore = createFeedStore();
 const feed = new FeedConnection(feedStore, { ...(token ? { token } : {}) });
 connectDisplay(store, displayId, token, () => collectHealth(store, feedStore, feed));
-// Read-only counters for tools and tests (players, hls.js instances, media elements).
-Object.defineProperty(window, "iocWallDebug", { value: Object.freeze({ cameras: () => playerPool.stats() }) });
+// Read-only counters for tools and tests: camera players, maps, WebGL contexts.
+Object.defineProperty(window, "iocWallDebug", {
+  value: Object.freeze({ cameras: () => playerPool.stats(), maps: describeMaps, webgl: () => webglSlots.stats(), unproject: unprojectOnMap }),
+});
 document.documentElement.lang = language;
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -1,13 +1,16 @@
 import { createContext, useContext } from "react";
 import { emptyCatalog, type CamerasFile } from "../../electron/common/cameras-file.js";
+import type { MapView } from "../../electron/common/protocol.js";
 
 export interface WallContextValue {
   cameras: CamerasFile;
   /** Device pixels per display pixel in this window (window scale × devicePixelRatio). */
   deviceScale: number;
+  /** Views the console set for map tiles of the current layout, by tile id. */
+  mapViews: Record<string, MapView>;
 }
 
-export const WallContext = createContext<WallContextValue>({ cameras: emptyCatalog, deviceScale: 1 });
+export const WallContext = createContext<WallContextValue>({ cameras: emptyCatalog, deviceScale: 1, mapViews: {} });
 export const TileIdContext = createContext<string>("");
 
 export function useWallContext(): WallContextValue {

@@ -22,6 +22,7 @@ const loaders: Record<WidgetKindId, WidgetRegistration["load"]> = {
   chart: () => import("./chart/ChartWidget.js"),
   camera: () => import("./camera/CameraWidget.js"),
   "camera-grid": () => import("./camera-grid/CameraGridWidget.js"),
+  map: () => import("./map/MapWidget.js"),
 };
 
 export const widgetRegistry = Object.fromEntries(

@@ -17,7 +17,7 @@ async function mount(kind: WidgetKindId, options: unknown) {
   const root = createRoot(el);
   const statuses: TileStatus[] = [];
   await act(async () => {
-    root.render(<Widget options={options} width={800} height={400} language="vi" setStatus={(s) => statuses.push(s)} />);
+    root.render(<Widget options={options} width={800} height={400} visible={{ x: 0, y: 0, width: 800, height: 400 }} language="vi" setStatus={(s) => statuses.push(s)} />);
   });
   roots.push(() => {
     act(() => root.unmount());

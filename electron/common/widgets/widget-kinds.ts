@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { LocalizedText } from "../localized-text.js";
 import { cameraGridOptionsSchema, cameraOptionsSchema } from "./camera-options.js";
 import { clockOptionsSchema } from "./clock-options.js";
+import { mapOptionsSchema } from "./map-options.js";
 import { barsOptionsSchema, chartOptionsSchema, eventsOptionsSchema, gaugeOptionsSchema, kpiOptionsSchema, statusOptionsSchema, tableOptionsSchema } from "./data-options.js";
 import { textOptionsSchema } from "./text-options.js";
 
@@ -15,6 +16,8 @@ export interface WidgetKindSpec<S extends z.ZodType = z.ZodType> {
   optionsSchema: S;
   /** Options that make a working tile (the required ones filled in): docs and the conformance test. */
   example: z.input<S>;
+  /** Draws with WebGL: such tiles count against the wall's per-display budget of contexts. */
+  webgl?: true;
 }
 
 function kind<S extends z.ZodType>(spec: WidgetKindSpec<S>): WidgetKindSpec<S> {
@@ -33,6 +36,7 @@ export const widgetKinds = {
   camera: kind({ id: "camera", name: { vi: "Camera", en: "Camera" }, optionsSchema: cameraOptionsSchema, example: { camera: "cam-01" } }),
   "camera-grid": kind({ id: "camera-grid", name: { vi: "Lưới camera", en: "Camera grid" }, optionsSchema: cameraGridOptionsSchema, example: { group: "trung-tam", columns: 2, rows: 2 } }),
   chart: kind({ id: "chart", name: { vi: "Biểu đồ đường", en: "Line chart" }, optionsSchema: chartOptionsSchema, example: { topic: "admin.dossiers.trend" } }),
+  map: kind({ id: "map", name: { vi: "Bản đồ", en: "Map" }, optionsSchema: mapOptionsSchema, example: {}, webgl: true }),
 } as const;
 
 export type WidgetKindId = keyof typeof widgetKinds;

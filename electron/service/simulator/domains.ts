@@ -1,13 +1,15 @@
 import type { EventItem, FeedValue } from "../../common/feed-protocol.js";
 import { breakdownTopic, counterTopic, gaugeTopic, seriesTopic, statusTopic, type TopicGenerator } from "./generators.js";
-import type { Random } from "./random.js";
+import { round, type Random } from "./random.js";
 import {
   agencies,
   departments,
   districts,
+  districtSeats,
   feedbackStatuses,
   feedbackTemplates,
   hospitals,
+  salinityStationPlaces,
   salinityStations,
   schoolLevels,
   systems,
@@ -19,6 +21,7 @@ const HOUR = 3_600_000;
 function newFeedback(rng: Random, now: number): EventItem {
   const [category, title, text] = rng.pick(feedbackTemplates);
   const district = rng.pick(districts);
+  const seat = districtSeats[district];
   return {
     id: `PAKN-${Math.floor(rng.next() * 1e9).toString(36).toUpperCase()}`,
     ts: now,
@@ -28,6 +31,9 @@ function newFeedback(rng: Random, now: number): EventItem {
     category,
     status: "received",
     priority: rng.next() < 0.15 ? "high" : "normal",
+    // Within a few kilometres of the district seat.
+    lat: round(seat.lat + rng.range(-0.04, 0.04), 5),
+    lon: round(seat.lon + rng.range(-0.04, 0.04), 5),
   };
 }
 
@@ -82,7 +88,7 @@ export const generators: TopicGenerator[] = [
   // Tài nguyên và môi trường — natural resources and environment
   gaugeTopic("environment.air.aqi", { unit: "AQI", start: 58, min: 18, max: 160, step: 3, decimals: 0 }),
   gaugeTopic("environment.salinity.max", { unit: "‰", start: 3.6, min: 0.5, max: 9, step: 0.15, decimals: 1, target: 4 }),
-  breakdownTopic("environment.salinity.stations", salinityStations, { unit: "‰", min: 0.2, max: 9, step: 0.2, decimals: 1 }),
+  breakdownTopic("environment.salinity.stations", salinityStations, { unit: "‰", min: 0.2, max: 9, step: 0.2, decimals: 1 }, salinityStationPlaces),
   seriesTopic("environment.salinity.trend", ["Đại Ngãi", "Trần Đề", "Vĩnh Châu"], { unit: "‰", min: 0.2, max: 9, step: 0.3, decimals: 1, points: 48, intervalMs: HOUR / 2 }),
   statusTopic("environment.water.stations", salinityStations.map((s, i) => [`tram-${i + 1}`, `Trạm quan trắc ${s}`] as const), 0.05),
   // Du lịch — tourism

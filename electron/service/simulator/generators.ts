@@ -38,8 +38,17 @@ export function counterTopic(topic: string, o: { unit?: string; start: number; i
   return numberTopic(topic, o, (p, rng) => p + rng.int(o.inc[0], o.inc[1]));
 }
 
-export function breakdownTopic(topic: string, labels: readonly string[], o: Range & { unit?: string }): TopicGenerator {
-  const keys = labels.map((label, i) => ({ key: `k${i + 1}`, label }));
+/**
+ * Values by label that wander within their range. `extra` adds fixed fields to every item
+ * (a station's `lat`, `lon` and `target`), by label.
+ */
+export function breakdownTopic(
+  topic: string,
+  labels: readonly string[],
+  o: Range & { unit?: string },
+  extra: Readonly<Record<string, Record<string, number>>> = {},
+): TopicGenerator {
+  const keys = labels.map((label, i) => ({ key: `k${i + 1}`, label, ...extra[label] }));
   return {
     topic,
     initial: (rng) => ({

@@ -53,6 +53,33 @@ export const tourismSites = [
 
 export const salinityStations = ["Đại Ngãi", "Long Phú", "Trần Đề", "Thạnh Phú", "Vĩnh Châu", "An Lạc Thôn", "Cù Lao Dung", "Mỹ Thanh"] as const;
 
+/** Where the salinity stations stand (approximate, for the demo map), and the alarm level in ‰. */
+export const salinityStationPlaces: Record<(typeof salinityStations)[number], { lat: number; lon: number; target: number }> = {
+  "Đại Ngãi": { lat: 9.733, lon: 106.071, target: 4 },
+  "Long Phú": { lat: 9.612, lon: 106.121, target: 4 },
+  "Trần Đề": { lat: 9.503, lon: 106.2, target: 4 },
+  "Thạnh Phú": { lat: 9.452, lon: 105.885, target: 4 },
+  "Vĩnh Châu": { lat: 9.331, lon: 105.982, target: 4 },
+  "An Lạc Thôn": { lat: 9.852, lon: 105.999, target: 4 },
+  "Cù Lao Dung": { lat: 9.62, lon: 106.205, target: 4 },
+  "Mỹ Thanh": { lat: 9.421, lon: 106.103, target: 4 },
+};
+
+/** District seats (approximate): citizen feedback is placed around the seat of its district. */
+export const districtSeats: Record<(typeof districts)[number], { lat: number; lon: number }> = {
+  "TP. Sóc Trăng": { lat: 9.603, lon: 105.973 },
+  "TX. Vĩnh Châu": { lat: 9.33, lon: 105.98 },
+  "TX. Ngã Năm": { lat: 9.565, lon: 105.6 },
+  "Châu Thành": { lat: 9.69, lon: 105.9 },
+  "Cù Lao Dung": { lat: 9.65, lon: 106.17 },
+  "Kế Sách": { lat: 9.8, lon: 105.98 },
+  "Long Phú": { lat: 9.6, lon: 106.09 },
+  "Mỹ Tú": { lat: 9.63, lon: 105.8 },
+  "Mỹ Xuyên": { lat: 9.5, lon: 105.97 },
+  "Thạnh Trị": { lat: 9.43, lon: 105.74 },
+  "Trần Đề": { lat: 9.5, lon: 106.18 },
+};
+
 export const agencies = [
   "Văn phòng UBND tỉnh",
   "Sở Nội vụ",

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { Camera } from "../../../electron/common/cameras-file.js";
-import { chooseStream } from "../../../electron/common/cameras-file.js";
+import { CAMERA_STATUS_TOPIC, chooseStream } from "../../../electron/common/cameras-file.js";
 import type { Language } from "../../../electron/common/localized-text.js";
 import { useNow } from "../../data/clock.js";
 import { useTopic } from "../../data/FeedProvider.js";
@@ -12,7 +12,6 @@ import { playerPool } from "./player-pool.js";
 import "./camera.css";
 
 /** Feed topic (kind status) whose items are camera ids: the backend's view of which cameras are up. */
-export const CAMERA_STATUS_TOPIC = "cameras.status";
 
 function usePlayerStatus(player: CameraPlayer | undefined) {
   return useSyncExternalStore(

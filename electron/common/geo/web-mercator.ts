@@ -1,0 +1,73 @@
+/**
+ * Web-Mercator as maplibre draws it: 512 pixels for the whole world at zoom 0. Pure, so that the
+ * centre each window of a spanning map gets can be proved in unit tests.
+ */
+export type LonLat = readonly [lon: number, lat: number];
+
+export const TILE_SIZE = 512;
+/** Beyond this latitude Web-Mercator is undefined; maplibre clamps to it too. */
+export const MAX_LATITUDE = 85.051129;
+
+export function worldSize(zoom: number): number {
+  return TILE_SIZE * 2 ** zoom;
+}
+
+/** Longitude and latitude to world pixels at `zoom` (x east, y south). */
+export function project([lon, lat]: LonLat, zoom: number): [number, number] {
+  const size = worldSize(zoom);
+  const clamped = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat));
+  const x = ((lon + 180) / 360) * size;
+  const y = ((180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360))) / 360) * size;
+  return [x, y];
+}
+
+export function unproject([x, y]: readonly [number, number], zoom: number): [number, number] {
+  const size = worldSize(zoom);
+  const lon = (x / size) * 360 - 180;
+  const y2 = 180 - (y / size) * 360;
+  const lat = (360 / Math.PI) * Math.atan(Math.exp((y2 * Math.PI) / 180)) - 90;
+  return [lon, lat];
+}
+
+/**
+ * Screen offset (pixels right and down of the view's centre) to world-pixel offset when the map
+ * is turned by `bearing` degrees (the top of the screen points that far clockwise from north).
+ */
+export function screenToWorldOffset(dx: number, dy: number, bearing: number): [number, number] {
+  const b = (bearing * Math.PI) / 180;
+  const cos = Math.cos(b);
+  const sin = Math.sin(b);
+  return [dx * cos - dy * sin, dx * sin + dy * cos];
+}
+
+export interface MapView {
+  center: LonLat;
+  zoom: number;
+  bearing: number;
+}
+
+export interface PartRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The centre of one window's part of a map that is `whole` pixels big and centred on
+ * `view.center`: every part drawn with the same zoom and bearing around its own centre joins its
+ * neighbours pixel for pixel. `part` is in the whole map's pixels, hidden bezel columns included,
+ * which is what makes the seams continue across the bezels.
+ */
+export function partCenter(view: MapView, whole: { width: number; height: number }, part: PartRect): [number, number] {
+  const dx = part.x + part.width / 2 - whole.width / 2;
+  const dy = part.y + part.height / 2 - whole.height / 2;
+  const [cx, cy] = project(view.center, view.zoom);
+  const [wx, wy] = screenToWorldOffset(dx, dy, view.bearing);
+  const [lon, lat] = unproject([cx + wx, cy + wy], view.zoom);
+  return [wrapLongitude(lon), lat];
+}
+
+function wrapLongitude(lon: number): number {
+  return ((((lon + 180) % 360) + 360) % 360) - 180;
+}

@@ -1,0 +1,152 @@
+import type { Layer } from "@deck.gl/core";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { partCenter } from "../../../electron/common/geo/web-mercator.js";
+import type { MapOptions } from "../../../electron/common/widgets/map-options.js";
+import type { Freshness } from "../../data/freshness.js";
+import { translate } from "../../ui/i18n.js";
+import { useTileId, useWallContext } from "../../wall/wall-context.js";
+import type { TileStatus, WidgetProps } from "../widget-props.js";
+import { loadDistricts, loadPlaces } from "./basemap-data.js";
+import { basemapStyle } from "./basemap-style.js";
+import "./map.css";
+import { OverlayData, type Geography } from "./MapOverlays.js";
+import { registerMap } from "./map-registry.js";
+import { MapSession, type SessionState, type SessionView } from "./map-session.js";
+import { placesLayer } from "./overlays/places-layers.js";
+import { fontReady } from "./overlays/text-style.js";
+
+function tileStatus(state: SessionState, overlays: Freshness[]): TileStatus {
+  if (state.kind === "failed") return "error";
+  if (state.kind !== "ready") return "loading";
+  return overlays.includes("stale") ? "stale" : "ready";
+}
+
+function useGeography(): Geography | undefined {
+  const [geography, setGeography] = useState<Geography>();
+  useEffect(() => {
+    let live = true;
+    Promise.all([loadDistricts(), loadPlaces()])
+      .then(([d, p]) => live && setGeography({ districts: d.features, places: p.features }))
+      .catch((e: unknown) => console.warn("map: basemap data", e));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return geography;
+}
+
+function useFontsReady(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    fontReady("Sóc Trăng Việt Nam ‰").finally(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return ready;
+}
+
+/**
+ * A GIS map: the offline basemap with live overlays. On a wall it draws only the part this
+ * display shows, centred by Web-Mercator math so the parts on all displays read as one map.
+ */
+export default function MapWidget({ options, width, height, visible, language, setStatus }: WidgetProps<MapOptions>) {
+  const { deviceScale, mapViews } = useWallContext();
+  const tileId = useTileId();
+  const whole = mapViews[tileId] ?? { center: options.center, zoom: options.zoom, bearing: options.bearing };
+  const [lon, lat] = partCenter(whole, { width, height }, visible);
+  const view = useMemo<SessionView>(() => ({ center: [lon, lat], zoom: whole.zoom, bearing: whole.bearing }), [lon, lat, whole.zoom, whole.bearing]);
+  const hasArea = visible.width > 0 && visible.height > 0;
+  const labelLanguage = options.labels;
+
+  const container = useRef<HTMLDivElement>(null);
+  const session = useRef<MapSession | undefined>(undefined);
+  const latest = useRef({ view, deviceScale });
+  latest.current = { view, deviceScale };
+  const [state, setState] = useState<SessionState>({ kind: "waiting" });
+  const [groups, setGroups] = useState<Record<number, { layers: Layer[]; status: Freshness }>>({});
+  const geography = useGeography();
+  const fontsReady = useFontsReady();
+  const style = useMemo(() => basemapStyle(window.location.href, options.basemap), [options.basemap]);
+
+  const layers = useMemo(() => {
+    const overlayLayers = Object.entries(groups)
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .flatMap(([, g]) => g.layers);
+    const places = geography && fontsReady ? [placesLayer(geography.places, view.zoom, labelLanguage)] : [];
+    return [...overlayLayers, ...places];
+  }, [groups, geography, fontsReady, view.zoom, labelLanguage]);
+  const latestLayers = useRef(layers);
+  latestLayers.current = layers;
+
+  useEffect(() => {
+    if (!hasArea || !container.current) return;
+    const s = new MapSession({ container: container.current, style, view: latest.current.view, pixelRatio: latest.current.deviceScale, onState: setState });
+    s.setLayers(latestLayers.current);
+    session.current = s;
+    const unregister = registerMap(() => {
+      const map = s.current;
+      const canvas = map?.getCanvas();
+      const info = {
+        tileId,
+        state: stateRef.current.kind,
+        ...("reason" in stateRef.current ? { reason: stateRef.current.reason } : {}),
+        rebuilds: s.rebuilds,
+        layers: Object.fromEntries(latestLayers.current.map((l) => [l.id, Array.isArray(l.props.data) ? l.props.data.length : 0])),
+      };
+      if (!map || !canvas) return info;
+      const c = map.getCenter();
+      return {
+        ...info,
+        center: [c.lng, c.lat] as [number, number],
+        zoom: map.getZoom(),
+        bearing: map.getBearing(),
+        canvas: { width: canvas.width, height: canvas.height },
+        unproject: (x: number, y: number) => {
+          const p = map.unproject([x, y]);
+          return [p.lng, p.lat] as [number, number];
+        },
+      };
+    });
+    return () => {
+      unregister();
+      s.destroy();
+      session.current = undefined;
+    };
+  }, [style, hasArea, tileId]);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  useEffect(() => session.current?.setView(view), [view]);
+  useEffect(() => session.current?.resize(deviceScale), [deviceScale, visible.width, visible.height]);
+  useEffect(() => session.current?.setLayers(layers), [layers]);
+
+  const report = useCallback((index: number, layers: Layer[], status: Freshness) => {
+    setGroups((g) => (g[index]?.layers === layers && g[index]?.status === status ? g : { ...g, [index]: { layers, status } }));
+  }, []);
+
+  const status = hasArea ? tileStatus(state, Object.values(groups).map((g) => g.status)) : "ready";
+  useEffect(() => setStatus(status), [status, setStatus]);
+
+  // The note about the demo geometry sits in the tile's bottom-right corner, on whichever display shows it.
+  const showsCorner = visible.x + visible.width >= width - 1 && visible.y + visible.height >= height - 1;
+  return (
+    <div className="map-part" style={{ left: visible.x, top: visible.y, width: visible.width, height: visible.height }} data-map-state={state.kind}>
+      <div ref={container} className="map-canvas" />
+      {options.overlays.map((overlay, index) => (
+        <OverlayData key={index} overlay={overlay} index={index} zoom={view.zoom} language={language} fontsReady={fontsReady} geography={geography} report={report} />
+      ))}
+      {state.kind === "failed" && (
+        <div className="map-slate" role="alert">
+          <div className="map-slate-title">{translate(language, "mapFailed")}</div>
+          <div className="map-slate-reason">{state.reason}</div>
+          <div className="map-slate-retry">{translate(language, "mapRetry", { seconds: Math.round(state.retryInMs / 1000) })}</div>
+        </div>
+      )}
+      {state.kind === "recovering" && <div className="map-slate map-slate-quiet">{translate(language, "mapRecovering")}</div>}
+      {state.kind === "waiting" && <div className="map-slate map-slate-quiet">{translate(language, "mapWaiting")}</div>}
+      {showsCorner && options.basemap === "offline" && <div className="map-note">{translate(language, "mapDemoNote")}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import { MapboxOverlay } from "@deck.gl/mapbox";
+import type { LayersList } from "@deck.gl/core";
+import maplibregl, { type StyleSpecification } from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import { Protocol } from "pmtiles";
+import { webglSlots } from "./webgl-slots.js";
+
+// maplibre starts its tile workers from a blob (CSP worker-src blob:); PMTiles archives are read by Range.
+maplibregl.addProtocol("pmtiles", new Protocol().tile);
+type MaplibreMap = maplibregl.Map;
+
+export interface SessionView {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+}
+
+export type SessionState =
+  | { kind: "waiting" }
+  | { kind: "loading" }
+  | { kind: "ready" }
+  | { kind: "recovering"; reason: string }
+  | { kind: "failed"; reason: string; retryInMs: number };
+
+export interface SessionInit {
+  container: HTMLElement;
+  style: StyleSpecification;
+  view: SessionView;
+  pixelRatio: number;
+  onState: (state: SessionState) => void;
+}
+
+/** How long a lost context may take to come back before the map is built anew. */
+const RESTORE_GRACE_MS = 1000;
+const RETRY_MIN_MS = 5000;
+const RETRY_MAX_MS = 60_000;
+
+/**
+ * One map tile's maplibre map with the deck.gl overlay drawn inside it (interleaved: one WebGL
+ * context, not two). It holds a WebGL slot while it lives, rebuilds itself after a lost context,
+ * and retries with backoff when WebGL cannot be had at all.
+ */
+export class MapSession {
+  private map: MaplibreMap | undefined;
+  private overlay: MapboxOverlay | undefined;
+  private layers: LayersList = [];
+  private view: SessionView;
+  private pixelRatio: number;
+  private releaseSlot: () => void;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private failures = 0;
+  private destroyed = false;
+  /** Maps built after the first: context losses and failed starts recovered from. */
+  rebuilds = 0;
+
+  constructor(private readonly init: SessionInit) {
+    this.view = init.view;
+    this.pixelRatio = init.pixelRatio;
+    init.onState({ kind: "waiting" });
+    this.releaseSlot = webglSlots.acquire(() => this.create());
+  }
+
+  setView(view: SessionView): void {
+    this.view = view;
+    this.map?.jumpTo(view);
+  }
+
+  setLayers(layers: LayersList): void {
+    this.layers = layers;
+    this.overlay?.setProps({ layers });
+  }
+
+  resize(pixelRatio: number): void {
+    this.pixelRatio = pixelRatio;
+    if (!this.map) return;
+    this.map.setPixelRatio(pixelRatio);
+    this.map.resize();
+    this.map.jumpTo(this.view);
+  }
+
+  /** The live map, for the debug hook and tests; undefined while waiting or rebuilding. */
+  get current(): MaplibreMap | undefined {
+    return this.map;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    clearTimeout(this.timer);
+    this.teardown();
+    this.releaseSlot();
+  }
+
+  private create(): void {
+    if (this.destroyed) return;
+    this.init.onState({ kind: "loading" });
+    let map: MaplibreMap;
+    try {
+      map = new maplibregl.Map({
+        container: this.init.container,
+        style: this.init.style,
+        ...this.view,
+        interactive: false,
+        attributionControl: false,
+        trackResize: false,
+        fadeDuration: 0,
+        pixelRatio: this.pixelRatio,
+        // Tiles are drawn where they are needed; 256 is enough for a wall-sized view.
+        maxTileCacheSize: 256,
+        canvasContextAttributes: { antialias: false, preserveDrawingBuffer: false, failIfMajorPerformanceCaveat: false },
+      });
+    } catch (e) {
+      this.fail(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    this.map = map;
+    map.on("webglcontextlost", () => {
+      if (this.map === map) this.recover("WebGL context lost");
+    });
+    // A tile or source that fails leaves the built-in basemap showing beneath: log, do not fail.
+    map.on("error", (e) => console.warn("map:", e.error?.message ?? e));
+    map.once("load", () => {
+      const overlay = new MapboxOverlay({ interleaved: true, layers: this.layers });
+      this.overlay = overlay;
+      map.addControl(overlay);
+      // Ready once a frame is drawn with every basemap tile in: "idle" may never come while an
+      // overlay animates (the newest feedback pulses).
+      const drawn = () => {
+        if (this.map !== map || !map.areTilesLoaded()) return;
+        map.off("render", drawn);
+        this.failures = 0;
+        this.init.onState({ kind: "ready" });
+      };
+      map.on("render", drawn);
+      map.triggerRepaint();
+    });
+  }
+
+  private teardown(): void {
+    const map = this.map;
+    this.map = undefined;
+    this.overlay = undefined;
+    // remove() also removes the overlay control (deck finalizes its layers) and gives the
+    // context back to the browser at once (WEBGL_lose_context).
+    map?.remove();
+  }
+
+  private recover(reason: string): void {
+    if (this.destroyed) return;
+    this.init.onState({ kind: "recovering", reason });
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.rebuilds += 1;
+      this.teardown();
+      this.create();
+    }, RESTORE_GRACE_MS);
+  }
+
+  private fail(reason: string): void {
+    this.teardown();
+    this.failures += 1;
+    const retryInMs = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** (this.failures - 1));
+    this.init.onState({ kind: "failed", reason, retryInMs });
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.rebuilds += 1;
+      this.create();
+    }, retryInMs);
+  }
+}
