@@ -85,6 +85,19 @@ export class WallProcess {
     }
   }
 
+  /** Replaces wall.json in this wall's layouts folder and waits until the service uses it. */
+  async setTopology(wall: { columns: number; rows: number } & Record<string, unknown>): Promise<void> {
+    await fs.writeFile(path.join(this.layoutsDir, "wall.json"), JSON.stringify(wall, null, 2));
+    const until = Date.now() + 10_000;
+    for (;;) {
+      const res = await this.api<{ topology: { columns: number; rows: number; bezel: { x: number } } }>("GET", "/api/wall");
+      const t = res.body.topology;
+      if (t.columns === wall.columns && t.rows === wall.rows && JSON.stringify(t.bezel) === JSON.stringify(wall.bezel ?? t.bezel)) return;
+      if (Date.now() > until) throw new Error("wall.json never took");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   layoutFile(id: string): string {
     return path.join(this.layoutsDir, `${id}.layout.json`);
   }

@@ -7,13 +7,24 @@ import { translate } from "../../ui/i18n.js";
 import { useTileId, useWallContext } from "../../wall/wall-context.js";
 import type { TileStatus, WidgetProps } from "../widget-props.js";
 import { loadDistricts, loadPlaces } from "./basemap-data.js";
-import { basemapStyle } from "./basemap-style.js";
+import { basemapStyle, OWN_LAYER_PREFIX } from "./basemap-style.js";
 import "./map.css";
 import { OverlayData, type Geography } from "./MapOverlays.js";
 import { registerMap } from "./map-registry.js";
 import { MapSession, type SessionState, type SessionView } from "./map-session.js";
 import { placesLayer } from "./overlays/places-layers.js";
 import { fontReady } from "./overlays/text-style.js";
+
+function describeData(data: unknown): { count: number; first?: string } {
+  if (!Array.isArray(data)) return { count: 0 };
+  const first = data[0] as { id?: unknown; key?: unknown } | undefined;
+  const id = first?.id ?? first?.key;
+  return { count: data.length, ...(id !== undefined ? { first: String(id) } : {}) };
+}
+
+function ownLayerIds(map: { getStyle: () => { layers: Array<{ id: string; type: string }> } }): string[] {
+  return map.getStyle().layers.filter((l) => l.id.startsWith(OWN_LAYER_PREFIX) && l.type !== "raster").map((l) => l.id);
+}
 
 function tileStatus(state: SessionState, overlays: Freshness[]): TileStatus {
   if (state.kind === "failed") return "error";
@@ -93,7 +104,7 @@ export default function MapWidget({ options, width, height, visible, language, s
         state: stateRef.current.kind,
         ...("reason" in stateRef.current ? { reason: stateRef.current.reason } : {}),
         rebuilds: s.rebuilds,
-        layers: Object.fromEntries(latestLayers.current.map((l) => [l.id, Array.isArray(l.props.data) ? l.props.data.length : 0])),
+        layers: Object.fromEntries(latestLayers.current.map((l) => [l.id, describeData(l.props.data)])),
       };
       if (!map || !canvas) return info;
       const c = map.getCenter();
@@ -103,6 +114,7 @@ export default function MapWidget({ options, width, height, visible, language, s
         zoom: map.getZoom(),
         bearing: map.getBearing(),
         canvas: { width: canvas.width, height: canvas.height },
+        ownFeatures: ownLayerIds(map).length > 0 ? map.queryRenderedFeatures(undefined, { layers: ownLayerIds(map) }).length : 0,
         unproject: (x: number, y: number) => {
           const p = map.unproject([x, y]);
           return [p.lng, p.lat] as [number, number];

@@ -12,7 +12,8 @@ export const palette = {
   road: "#b07c36",
 } as const;
 
-const BUILTIN = ["world", "land", "borders", "districts", "lines"] as const;
+/** The built-in basemap's sources: a map is drawn once these are in, whatever the operator's tiles do. */
+export const BUILTIN_SOURCES = ["world", "land", "borders", "districts", "lines"] as const;
 
 /** Layer ids of the operator's own basemap: drawn over the built-in land, under our lines. */
 export const OWN_LAYER_PREFIX = "own-";
@@ -21,9 +22,12 @@ function geojson(base: string, name: string): SourceSpecification {
   return { type: "geojson", data: new URL(`/basemap/${name}.geojson`, base).href, maxzoom: 12, tolerance: 0.5 };
 }
 
-/** An absolute address for maplibre's workers, which do not know the page's address. */
+/**
+ * An absolute address for maplibre's workers, which do not know the page's address. Not through
+ * `URL`: it would escape the {z}/{x}/{y} of a tile template.
+ */
 function absolute(base: string, url: string): string {
-  return new URL(url, base).href;
+  return /^https?:\/\//i.test(url) ? url : `${new URL(base).origin}${url}`;
 }
 
 function ownSources(base: string, basemap: Basemap): Record<string, SourceSpecification> {
@@ -66,7 +70,7 @@ function ownLayers(basemap: Basemap): LayerSpecification[] {
  * names them. No glyphs or sprites: labels are drawn by deck.gl with the bundled font.
  */
 export function basemapStyle(base: string, basemap: Basemap): StyleSpecification {
-  const sources: Record<string, SourceSpecification> = Object.fromEntries(BUILTIN.map((name) => [name, geojson(base, name)]));
+  const sources: Record<string, SourceSpecification> = Object.fromEntries(BUILTIN_SOURCES.map((name) => [name, geojson(base, name)]));
   return {
     version: 8,
     sources: { ...sources, ...ownSources(base, basemap) },

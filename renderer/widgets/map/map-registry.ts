@@ -12,8 +12,10 @@ export interface MapDebugInfo {
   bearing?: number;
   canvas?: { width: number; height: number };
   rebuilds: number;
-  /** deck.gl layers by id, with how many items each draws. */
-  layers: Record<string, number>;
+  /** deck.gl layers by id: how many items each draws, and the id of the first (the newest event). */
+  layers: Record<string, { count: number; first?: string }>;
+  /** Features of the operator's own basemap drawn in this part (0 for the built-in one). */
+  ownFeatures?: number;
   /** Geographic position of a pixel of this part (its own CSS pixels), for seam checks. */
   unproject?: (x: number, y: number) => [number, number];
 }

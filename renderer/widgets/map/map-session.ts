@@ -3,6 +3,7 @@ import type { LayersList } from "@deck.gl/core";
 import maplibregl, { type StyleSpecification } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { Protocol } from "pmtiles";
+import { BUILTIN_SOURCES } from "./basemap-style.js";
 import { webglSlots } from "./webgl-slots.js";
 
 // maplibre starts its tile workers from a blob (CSP worker-src blob:); PMTiles archives are read by Range.
@@ -50,6 +51,8 @@ export class MapSession {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
   private destroyed = false;
+  /** Between a lost context and the rebuild: the map must not be touched. */
+  private lost = false;
   /** Maps built after the first: context losses and failed starts recovered from. */
   rebuilds = 0;
 
@@ -62,25 +65,37 @@ export class MapSession {
 
   setView(view: SessionView): void {
     this.view = view;
-    this.map?.jumpTo(view);
+    this.guard(() => this.map?.jumpTo(view));
   }
 
   setLayers(layers: LayersList): void {
     this.layers = layers;
-    this.overlay?.setProps({ layers });
+    this.guard(() => this.overlay?.setProps({ layers }));
   }
 
   resize(pixelRatio: number): void {
     this.pixelRatio = pixelRatio;
-    if (!this.map) return;
-    this.map.setPixelRatio(pixelRatio);
-    this.map.resize();
-    this.map.jumpTo(this.view);
+    this.guard(() => {
+      if (!this.map) return;
+      this.map.setPixelRatio(pixelRatio);
+      this.map.resize();
+      this.map.jumpTo(this.view);
+    });
+  }
+
+  /** A map that throws (a context going away under it) is rebuilt; the error never reaches the page. */
+  private guard(action: () => void): void {
+    if (this.lost) return;
+    try {
+      action();
+    } catch (e) {
+      this.recover(e instanceof Error ? e.message : String(e));
+    }
   }
 
   /** The live map, for the debug hook and tests; undefined while waiting or rebuilding. */
   get current(): MaplibreMap | undefined {
-    return this.map;
+    return this.lost ? undefined : this.map;
   }
 
   destroy(): void {
@@ -113,26 +128,24 @@ export class MapSession {
       return;
     }
     this.map = map;
+    this.lost = false;
     map.on("webglcontextlost", () => {
       if (this.map === map) this.recover("WebGL context lost");
     });
     // A tile or source that fails leaves the built-in basemap showing beneath: log, do not fail.
     map.on("error", (e) => console.warn("map:", e.error?.message ?? e));
-    map.once("load", () => {
-      const overlay = new MapboxOverlay({ interleaved: true, layers: this.layers });
-      this.overlay = overlay;
-      map.addControl(overlay);
-      // Ready once a frame is drawn with every basemap tile in: "idle" may never come while an
-      // overlay animates (the newest feedback pulses).
-      const drawn = () => {
-        if (this.map !== map || !map.areTilesLoaded()) return;
-        map.off("render", drawn);
-        this.failures = 0;
-        this.init.onState({ kind: "ready" });
-      };
-      map.on("render", drawn);
-      map.triggerRepaint();
-    });
+    const overlay = new MapboxOverlay({ interleaved: true, layers: this.layers });
+    this.overlay = overlay;
+    map.addControl(overlay);
+    // Ready once a frame is drawn with the built-in basemap in. Not "load" or "idle": neither comes
+    // while an operator's tile server fails, and "idle" not while an overlay animates.
+    const drawn = () => {
+      if (this.map !== map || !BUILTIN_SOURCES.every((id) => map.getSource(id) && map.isSourceLoaded(id))) return;
+      map.off("render", drawn);
+      this.failures = 0;
+      this.init.onState({ kind: "ready" });
+    };
+    map.on("render", drawn);
   }
 
   private teardown(): void {
@@ -141,11 +154,16 @@ export class MapSession {
     this.overlay = undefined;
     // remove() also removes the overlay control (deck finalizes its layers) and gives the
     // context back to the browser at once (WEBGL_lose_context).
-    map?.remove();
+    try {
+      map?.remove();
+    } catch (e) {
+      console.warn("map: removing a broken map", e);
+    }
   }
 
   private recover(reason: string): void {
-    if (this.destroyed) return;
+    if (this.destroyed || this.lost) return;
+    this.lost = true;
     this.init.onState({ kind: "recovering", reason });
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
