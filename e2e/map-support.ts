@@ -1,18 +1,8 @@
 import { PNG } from "pngjs";
+import type { MapDebugInfo } from "../renderer/widgets/map/map-registry.js";
 import type { Page } from "@playwright/test";
 
-export interface MapInfo {
-  tileId: string;
-  state: string;
-  reason?: string;
-  center?: [number, number];
-  zoom?: number;
-  bearing?: number;
-  canvas?: { width: number; height: number };
-  rebuilds: number;
-  layers: Record<string, { count: number; first?: string }>;
-  ownFeatures?: number;
-}
+export type MapInfo = Omit<MapDebugInfo, "unproject">;
 
 interface Debug {
   iocWallDebug: {

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures.js";
+import { ADMIN_TOKEN } from "./wall-process.js";
 import { countWebglContexts, glCount, maps, pixels, sameColor, unproject, webglSlots, type MapInfo } from "./map-support.js";
 
 const WATER: [number, number, number] = [10, 24, 38];
@@ -125,11 +126,25 @@ test.describe("one map across two displays", () => {
     expect(same / a.height).toBeGreaterThan(0.9);
   });
 
-  test("a pan and zoom from the console moves both parts together", async ({ wall, openDisplay }) => {
+  test("a pan and zoom from the console moves both parts together", async ({ wall, openDisplay, page }) => {
     const d1 = await openDisplay("D1");
     const d2 = await openDisplay("D2");
     await readyMap(d1, "map");
     await readyMap(d2, "map");
+    // The operator's buttons: zoom in once, pan east once (a quarter of the tile's width).
+    await page.goto(`${wall.url}/console`);
+    await page.getByLabel("Mã truy cập").fill(ADMIN_TOKEN);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    const controls = page.locator('[data-map-tile="map"]');
+    await controls.getByRole("button", { name: "Phóng to" }).click();
+    for (const display of [d1, d2]) await expect.poll(async () => (await mapOf(display, "map"))!.zoom).toBe(10.7);
+    const before = (await mapOf(d2, "map"))!.center![0];
+    await controls.getByRole("button", { name: "Dịch sang đông" }).click();
+    await expect.poll(async () => (await mapOf(d2, "map"))!.center![0]).toBeGreaterThan(before);
+    await expect(controls.locator("[data-map-view]")).toContainText("mức 10,7");
+    await expectSeamJoins(d1, d2);
+
+    // The same through REST, as an integrator would.
     const moved = await wall.api<{ view: { zoom: number } }>("POST", "/api/state/map-view", { tileId: "map", center: [106.02, 9.55], zoom: 11 });
     expect(moved.status).toBe(200);
     expect(moved.body.view.zoom).toBe(11);

@@ -1,8 +1,9 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { pickText, type Language } from "../../electron/common/localized-text.js";
-import type { ConnectedDisplay, LayoutSummary, WallState } from "../../electron/common/protocol.js";
+import type { ConnectedDisplay, LayoutSummary, MapViewBody, WallState } from "../../electron/common/protocol.js";
 import { translate } from "../ui/i18n.js";
 import { connectControl, type ControlConnection } from "./control-connection.js";
+import { MapControls } from "./MapControls.js";
 
 const TOKEN_KEY = "ioc-wall-token";
 
@@ -80,6 +81,14 @@ export function ConsoleApp({ language }: { language: Language }) {
     if (!ack.ok) setMessage(translate(language, "switchFailed", { error: ack.error }));
   };
 
+  const moveMap = async (body: MapViewBody) => {
+    if (!connection) return { ok: false, status: 503, error: "not connected" } as const;
+    setMessage("");
+    const ack = await connection.setMapView(body);
+    if (!ack.ok) setMessage(translate(language, "mapMoveFailed", { error: ack.error }));
+    return ack;
+  };
+
   return (
     <div className="console" data-connection={online ? "online" : "offline"}>
       <header>
@@ -131,6 +140,7 @@ export function ConsoleApp({ language }: { language: Language }) {
           })}
         </ul>
       </section>
+      {wall && <MapControls wall={wall} language={language} disabled={!online} send={moveMap} />}
       <section>
         <h2>{translate(language, "displays")}</h2>
         <ul className="display-list">

@@ -1,5 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import { events, wallStateSchema, type Ack, type ConnectedDisplay, type LayoutSummary, type WallState } from "../../electron/common/protocol.js";
+import { events, wallStateSchema, type Ack, type ConnectedDisplay, type LayoutSummary, type MapViewBody, type WallState } from "../../electron/common/protocol.js";
 
 export interface ControlHandlers {
   onState: (state: WallState) => void;
@@ -12,6 +12,7 @@ export interface ControlHandlers {
 
 export interface ControlConnection {
   switchLayout: (layoutId: string) => Promise<Ack>;
+  setMapView: (body: MapViewBody) => Promise<Ack>;
   close: () => void;
 }
 
@@ -33,15 +34,17 @@ export function connectControl(token: string, handlers: ControlHandlers): Contro
   });
   socket.on(events.displays, (d: ConnectedDisplay[]) => handlers.onDisplays(Array.isArray(d) ? d : []));
   socket.on(events.layouts, (l: LayoutSummary[]) => handlers.onLayouts(Array.isArray(l) ? l : []));
+  const command = (event: string, body: unknown): Promise<Ack> =>
+    socket
+      .timeout(5000)
+      .emitWithAck(event, body)
+      .then(
+        (ack: Ack) => ack,
+        () => ({ ok: false, status: 504, error: "no answer from the service" }) as Ack,
+      );
   return {
-    switchLayout: (layoutId) =>
-      socket
-        .timeout(5000)
-        .emitWithAck(events.switchLayout, { layoutId })
-        .then(
-          (ack: Ack) => ack,
-          () => ({ ok: false, status: 504, error: "no answer from the service" }) as Ack,
-        ),
+    switchLayout: (layoutId) => command(events.switchLayout, { layoutId }),
+    setMapView: (body) => command(events.mapView, body),
     close: () => {
       socket.removeAllListeners();
       socket.close();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { partCenter, project, screenToWorldOffset, unproject, worldSize, type MapView } from "./web-mercator.js";
+import { panView, partCenter, project, screenToWorldOffset, unproject, worldSize, type MapView } from "./web-mercator.js";
 
 const close = (a: number, b: number, digits = 6) => expect(a).toBeCloseTo(b, digits);
 
@@ -81,7 +81,10 @@ describe("partCenter", () => {
           for (const row of [0, height / 2, height]) {
             const fromA = screenToWorldOffset(width / 2, row - height / 2, bearing);
             const fromB = screenToWorldOffset(-width / 2 - bezel, row - height / 2, bearing);
-            close(ca[0] + fromA[0], cb[0] + fromB[0], 4);
+            // Longitudes wrap: a centre past the antimeridian is the same view one world over.
+            const size = worldSize(zoom);
+            const dx = ca[0] + fromA[0] - (cb[0] + fromB[0]);
+            close(((dx % size) + size * 1.5) % size - size / 2, 0, 4);
             close(ca[1] + fromA[1], cb[1] + fromB[1], 4);
           }
         },
@@ -95,5 +98,23 @@ describe("partCenter", () => {
     const bottom = partCenter(view, whole, { x: 0, y: 1104, width: 1920, height: 1080 });
     close(project(bottom, 10)[1] - project(top, 10)[1], 1104, 6);
     close(top[0], 105.97);
+  });
+});
+
+describe("panView", () => {
+  it("moves the centre by screen pixels at the view's zoom, turned with its bearing", () => {
+    const view: MapView = { center: [105.97, 9.6], zoom: 10, bearing: 0 };
+    const east = panView(view, 512, 0);
+    close(project(east.center, 10)[0] - project(view.center, 10)[0], 512, 6);
+    close(east.center[1], 9.6);
+    // With east at the top of the screen, "up" on the screen is east on the ground.
+    const up = panView({ ...view, bearing: 90 }, 0, -512);
+    close(project(up.center, 10)[0] - project(view.center, 10)[0], 512, 6);
+    expect(up.zoom).toBe(10);
+  });
+
+  it("keeps latitude inside Web-Mercator however far it pans", () => {
+    const far = panView({ center: [0, 80], zoom: 2, bearing: 0 }, 0, -100_000);
+    expect(far.center[1]).toBeLessThanOrEqual(85);
   });
 });

@@ -71,3 +71,14 @@ export function partCenter(view: MapView, whole: { width: number; height: number
 function wrapLongitude(lon: number): number {
   return ((((lon + 180) % 360) + 360) % 360) - 180;
 }
+
+/**
+ * The view moved by (dx, dy) screen pixels: what dragging the map that far would show, turned
+ * with the map's bearing. The console pans by a share of the tile's size this way.
+ */
+export function panView(view: MapView, dx: number, dy: number): MapView {
+  const [cx, cy] = project(view.center, view.zoom);
+  const [wx, wy] = screenToWorldOffset(dx, dy, view.bearing);
+  const [lon, lat] = unproject([cx + wx, cy + wy], view.zoom);
+  return { ...view, center: [wrapLongitude(lon), Math.max(-85, Math.min(85, lat))] };
+}
