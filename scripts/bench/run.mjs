@@ -4,12 +4,16 @@ import os from "node:os";
 import { benchCameras } from "./cameras.mjs";
 import { benchFeedLoad } from "./feed-load.mjs";
 import { benchLayoutSwitch } from "./layout-switch.mjs";
+import { benchMap } from "./map.mjs";
 
+const benches = { "layout-switch": benchLayoutSwitch, "feed-load": benchFeedLoad, cameras: benchCameras, map: benchMap };
+// `npm run bench -- map` runs only the named benchmarks.
+const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(benches);
 const results = [];
 const fmt = (n) => (typeof n !== "number" ? n : Number.isInteger(n) ? String(n) : n.toFixed(n < 10 ? 2 : 1));
 
 console.log(`IOC Wall benchmarks — ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-for (const bench of [benchLayoutSwitch, benchFeedLoad, benchCameras]) {
+for (const bench of chosen.map((name) => benches[name] ?? (() => Promise.reject(new Error(`no benchmark "${name}" (${Object.keys(benches).join(", ")})`))))) {
   for (const r of [await bench()].flat()) {
     results.push(r);
     console.log(`\n${r.name}`);
