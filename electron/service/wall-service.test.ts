@@ -91,6 +91,48 @@ describe("REST", () => {
     expect(res.headers.get("content-security-policy")).not.toMatch(/unsafe/);
     expect((await fetch(`${service.url}/console`)).status).toBe(200);
   });
+
+  it("lets pages fetch map tiles from exactly the hosts the layouts name, and workers and images only as maplibre needs", async () => {
+    const csp = async () => (await fetch(`${service.url}/wall/D1`)).headers.get("content-security-policy")!;
+    expect(await csp()).toMatch(/worker-src 'self' blob:;/);
+    expect(await csp()).toMatch(/img-src 'self' data: blob:;/);
+    expect(await csp()).not.toMatch(/tiles\.ioc\.example/);
+    const layout = {
+      id: "own-tiles",
+      title: { vi: "Bản đồ nền riêng" },
+      grid: { columns: 1, rows: 1 },
+      tiles: [{ id: "map", x: 0, y: 0, w: 1, h: 1, widget: "map", options: { basemap: { type: "vector", tiles: ["https://tiles.ioc.example:8443/{z}/{x}/{y}.pbf"] } } }],
+    };
+    await fs.writeFile(path.join(dirs.layoutsDir, "own-tiles.layout.json"), JSON.stringify(layout));
+    await waitFor(async () => /connect-src 'self'[^;]* https:\/\/tiles\.ioc\.example:8443/.test(await csp()));
+  });
+
+  it("serves the offline basemap, and PMTiles archives by HTTP Range", async () => {
+    await fs.mkdir(path.join(dirs.layoutsDir, "tiles"));
+    await fs.writeFile(path.join(dirs.layoutsDir, "tiles", "province.pmtiles"), Buffer.from("PMTiles-0123456789"));
+    const part = await fetch(`${service.url}/tiles/province.pmtiles`, { headers: { range: "bytes=0-6" } });
+    expect(part.status).toBe(206);
+    expect(await part.text()).toBe("PMTiles");
+    // A path that climbs out of the tiles folder gets nothing.
+    expect([403, 404]).toContain((await fetch(`${service.url}/tiles/%2e%2e%2fwall.json`)).status);
+  });
+
+  it("moves a map tile of the current layout, keeps the view across restarts and forgets it on a layout switch", async () => {
+    expect((await post("/api/state/map-view", JSON.stringify({ tileId: "map", zoom: 12 }), TOKEN)).status).toBe(404);
+    await post("/api/state/layout", JSON.stringify({ layoutId: "situation" }), TOKEN);
+    const moved = await post("/api/state/map-view", JSON.stringify({ tileId: "map", zoom: 12, bearing: 30 }), TOKEN);
+    expect(moved.status).toBe(200);
+    expect(await moved.json()).toMatchObject({ tileId: "map", view: { center: [105.93, 9.6], zoom: 12, bearing: 30 } });
+    expect((await post("/api/state/map-view", JSON.stringify({ tileId: "map", zoom: "near" }), TOKEN)).status).toBe(400);
+    expect((await post("/api/state/map-view", JSON.stringify({ tileId: "headline", zoom: 3 }), TOKEN)).status).toBe(404);
+    expect((await post("/api/state/map-view", JSON.stringify({ tileId: "map", zoom: 3 }))).status).toBe(401);
+    await service.close();
+    service = await startWallService(testConfig(dirs, { adminToken: TOKEN }), silentLogger);
+    expect(service.state.current().mapViews).toEqual({ map: { center: [105.93, 9.6], zoom: 12, bearing: 30 } });
+    await post("/api/state/layout", JSON.stringify({ layoutId: "overview" }), TOKEN);
+    await post("/api/state/layout", JSON.stringify({ layoutId: "situation" }), TOKEN);
+    expect(service.state.current().mapViews).toEqual({});
+  });
 });
 
 describe("sockets", () => {
