@@ -10,7 +10,7 @@ import { BENCH_TOKEN, startService } from "./bench/service-process.mjs";
 const layoutId = process.argv[2] ?? "overview";
 const out = process.argv[3] ?? "docs/screenshot.png";
 const service = await startService();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--autoplay-policy=no-user-gesture-required"] });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--disable-background-networking", "--disable-component-update", "--autoplay-policy=no-user-gesture-required"] });
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), "ioc-shot-"));
 try {
   await fetch(`${service.url}/api/state/layout`, {
