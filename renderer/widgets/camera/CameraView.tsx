@@ -87,7 +87,7 @@ export function CameraView(props: {
         </div>
       )}
       {tileStatus !== "ready" && tileStatus !== "loading" && (
-        <div className="camera-slate" role="status">
+        <div className="tile-slate camera-slate" role="status">
           <div className="camera-slate-name">{camera?.name ?? props.cameraId}</div>
           <div className="camera-slate-state">{translate(language, camera ? "noSignal" : "unknownCamera", { id: props.cameraId })}</div>
           {camera && <div className="camera-slate-time">{lastFrame ? translate(language, "lastFrameAt", { time: formatTime(lastFrame, language, Date.now() - lastFrame > 86_400_000, true) }) : translate(language, "noFrameYet")}</div>}

@@ -76,6 +76,8 @@ export default function MapWidget({ options, width, height, visible, language, s
   const latest = useRef({ view, deviceScale });
   latest.current = { view, deviceScale };
   const [state, setState] = useState<SessionState>({ kind: "waiting" });
+  const stateRef = useRef(state);
+  stateRef.current = state;
   const [groups, setGroups] = useState<Record<number, { layers: Layer[]; status: Freshness }>>({});
   const geography = useGeography();
   const fontsReady = useFontsReady();
@@ -127,9 +129,6 @@ export default function MapWidget({ options, width, height, visible, language, s
       session.current = undefined;
     };
   }, [style, hasArea, tileId]);
-  const stateRef = useRef(state);
-  stateRef.current = state;
-
   useEffect(() => session.current?.setView(view), [view]);
   useEffect(() => session.current?.resize(deviceScale), [deviceScale, visible.width, visible.height]);
   useEffect(() => session.current?.setLayers(layers), [layers]);
@@ -150,14 +149,14 @@ export default function MapWidget({ options, width, height, visible, language, s
         <OverlayData key={index} overlay={overlay} index={index} zoom={view.zoom} language={language} fontsReady={fontsReady} geography={geography} report={report} />
       ))}
       {state.kind === "failed" && (
-        <div className="map-slate" role="alert">
+        <div className="tile-slate map-slate" role="alert">
           <div className="map-slate-title">{translate(language, "mapFailed")}</div>
           <div className="map-slate-reason">{state.reason}</div>
           <div className="map-slate-retry">{translate(language, "mapRetry", { seconds: Math.round(state.retryInMs / 1000) })}</div>
         </div>
       )}
-      {state.kind === "recovering" && <div className="map-slate map-slate-quiet">{translate(language, "mapRecovering")}</div>}
-      {state.kind === "waiting" && <div className="map-slate map-slate-quiet">{translate(language, "mapWaiting")}</div>}
+      {state.kind === "recovering" && <div className="tile-slate map-slate map-slate-quiet">{translate(language, "mapRecovering")}</div>}
+      {state.kind === "waiting" && <div className="tile-slate map-slate map-slate-quiet">{translate(language, "mapWaiting")}</div>}
       {showsCorner && options.basemap === "offline" && <div className="map-note">{translate(language, "mapDemoNote")}</div>}
     </div>
   );

@@ -16,6 +16,5 @@ export function placesLayer(places: Feature<Point, PlaceProps>[], zoom: number, 
     getText: (p) => (language === "en" ? p.properties.name_en : p.properties.name_vi),
     getSize: (p) => sizeByKind[p.properties.kind],
     getColor: (p) => (p.properties.kind === "sea" || p.properties.kind === "islands" ? [120, 170, 220, 255] : [200, 210, 222, 255]),
-    fontSettings: labelStyle.fontSettings,
   });
 }
