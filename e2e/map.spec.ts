@@ -65,6 +65,12 @@ test("a map draws the built-in basemap with no network and its overlays from the
   await expect.poll(async () => (await mapOf(page, "map"))!.layers["feedback-points"]!.first, { timeout: 30_000 }).not.toBe(newest);
   expect((await mapOf(page, "map"))!.rebuilds).toBe(0);
   expect(foreign).toEqual([]);
+
+  // The window reports its WebGL contexts against its budget to the service.
+  type State = { displays: Array<{ displayId: string; health?: { webgl?: { live: number; budget: number } } }> };
+  await expect
+    .poll(async () => (await wall.api<State>("GET", "/api/state")).body.displays.find((d) => d.displayId === "D1")?.health?.webgl, { timeout: 20_000 })
+    .toMatchObject({ live: 1, budget: 4 });
 });
 
 test.describe("one map across two displays", () => {

@@ -77,6 +77,16 @@ export const displayHealthSchema = z.strictObject({
         .max(200),
     })
     .optional(),
+  /** WebGL contexts (maps) of this window against its budget (wall.json webglPerDisplay). */
+  webgl: z
+    .strictObject({
+      budget: z.number().int().min(0),
+      live: z.number().int().min(0),
+      peak: z.number().int().min(0),
+      granted: z.number().int().min(0),
+      waiting: z.number().int().min(0),
+    })
+    .optional(),
 });
 export type DisplayHealth = z.infer<typeof displayHealthSchema>;
 

@@ -3,6 +3,7 @@ import type { FeedConnection } from "../data/feed-connection.js";
 import type { FeedStore } from "../data/feed-store.js";
 import type { WallStore } from "../data/wall-store.js";
 import { playerPool } from "../widgets/camera/player-pool.js";
+import { webglSlots } from "../widgets/map/webgl-slots.js";
 
 const statuses = ["loading", "ready", "stale", "error", "offline"] as const;
 
@@ -16,5 +17,6 @@ export function collectHealth(wall: WallStore, feedStore: FeedStore, feed: FeedC
     tiles,
     feed: { online: f.online, topics: feed.topics().length, dropped: { ...f.dropped } },
     cameras: playerPool.stats(),
+    webgl: webglSlots.stats(),
   };
 }
