@@ -65,6 +65,11 @@ async function frameTimes(session: MapSession, seconds: number): Promise<number[
 
 Object.assign(window, {
   mapBench: {
+    /** One mount to ready and teardown: for leak checks. */
+    async cycle() {
+      const { session } = await mount([], 9);
+      session.destroy();
+    },
     async run(count: number, zoom: number, seconds: number) {
       const { session, readyMs } = await mount(reports(count), zoom);
       await new Promise((r) => setTimeout(r, 500));

@@ -11,6 +11,7 @@ import { BENCH_TOKEN, quantile, startService } from "./service-process.mjs";
 const COUNTS = (process.env.BENCH_MAP_POINTS ?? "0,10000,100000,1000000").split(",").map(Number);
 const SECONDS = Number(process.env.BENCH_MAP_SECONDS ?? 5);
 const MOUNTS = Number(process.env.BENCH_MAP_MOUNTS ?? 8);
+const CYCLES = Number(process.env.BENCH_MAP_CYCLES ?? 40);
 const CHROMIUM_ARGS = ["--no-sandbox", "--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--disable-background-networking", "--disable-component-update"];
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".geojson": "application/json" };
 
@@ -61,10 +62,36 @@ async function pointsBench(browser) {
         });
       }
     }
+    results.push(await mountCycles(browser, server.url));
   } finally {
     server.close();
   }
   return results;
+}
+
+/** Heap and DOM nodes over many map mounts and teardowns, after a warm-up: what a rotation costs a day. */
+async function mountCycles(browser, url) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(`${url}/map-bench.html`);
+  const cdp = await page.context().newCDPSession(page);
+  const measure = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    const [dom, heap] = await Promise.all([cdp.send("Memory.getDOMCounters"), cdp.send("Runtime.getHeapUsage")]);
+    return { nodes: dom.nodes, heap: heap.usedSize };
+  };
+  const cycles = async (n) => {
+    for (let i = 0; i < n; i++) await page.evaluate(() => window.mapBench.cycle());
+  };
+  await cycles(10);
+  const before = await measure();
+  await cycles(CYCLES);
+  const after = await measure();
+  await page.close();
+  return {
+    name: `map mount and teardown, ${CYCLES} times after 10 to warm up (no overlays)`,
+    "heap KiB per mount": (after.heap - before.heap) / 1024 / CYCLES,
+    "DOM nodes per mount": (after.nodes - before.nodes) / CYCLES,
+  };
 }
 
 /** The real wall: switch D1 to a layout with a map and back, time each map tile to `ready`. */

@@ -15,6 +15,9 @@ import { MapSession, type SessionState, type SessionView } from "./map-session.j
 import { placesLayer } from "./overlays/places-layers.js";
 import { fontReady } from "./overlays/text-style.js";
 
+/** More than any bezel, less than a display: which part counts as holding the tile's corner. */
+const CORNER_SLACK = 200;
+
 function describeData(data: unknown): { count: number; first?: string } {
   if (!Array.isArray(data)) return { count: 0 };
   const first = data[0] as { id?: unknown; key?: unknown } | undefined;
@@ -140,8 +143,9 @@ export default function MapWidget({ options, width, height, visible, language, s
   const status = hasArea ? tileStatus(state, Object.values(groups).map((g) => g.status)) : "ready";
   useEffect(() => setStatus(status), [status, setStatus]);
 
-  // The note about the demo geometry sits in the tile's bottom-right corner, on whichever display shows it.
-  const showsCorner = visible.x + visible.width >= width - 1 && visible.y + visible.height >= height - 1;
+  // The note about the demo geometry sits at the tile's bottom-right, on the display that shows that
+  // corner (or would, but for a bezel it falls into).
+  const showsCorner = visible.x + visible.width >= width - CORNER_SLACK && visible.y + visible.height >= height - CORNER_SLACK;
   return (
     <div className="map-part" style={{ left: visible.x, top: visible.y, width: visible.width, height: visible.height }} data-map-state={state.kind}>
       <div ref={container} className="map-canvas" />
