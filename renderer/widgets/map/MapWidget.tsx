@@ -72,6 +72,7 @@ export default function MapWidget({ options, width, height, visible, language, s
   const [lon, lat] = partCenter(whole, { width, height }, visible);
   const view = useMemo<SessionView>(() => ({ center: [lon, lat], zoom: whole.zoom, bearing: whole.bearing }), [lon, lat, whole.zoom, whole.bearing]);
   const hasArea = visible.width > 0 && visible.height > 0;
+  // Everything written on the map (names, values) follows the map's label language, not the window's.
   const labelLanguage = options.labels;
 
   const container = useRef<HTMLDivElement>(null);
@@ -150,7 +151,7 @@ export default function MapWidget({ options, width, height, visible, language, s
     <div className="map-part" style={{ left: visible.x, top: visible.y, width: visible.width, height: visible.height }} data-map-state={state.kind}>
       <div ref={container} className="map-canvas" />
       {options.overlays.map((overlay, index) => (
-        <OverlayData key={index} overlay={overlay} index={index} zoom={view.zoom} language={language} fontsReady={fontsReady} geography={geography} report={report} />
+        <OverlayData key={index} overlay={overlay} index={index} zoom={view.zoom} language={labelLanguage} fontsReady={fontsReady} geography={geography} report={report} />
       ))}
       {state.kind === "failed" && (
         <div className="tile-slate map-slate" role="alert">
