@@ -7,9 +7,10 @@ import { translate } from "../../ui/i18n.js";
 import { useTileId, useWallContext } from "../../wall/wall-context.js";
 import type { TileStatus, WidgetProps } from "../widget-props.js";
 import { loadDistricts, loadPlaces } from "./basemap-data.js";
-import { basemapStyle, OWN_LAYER_PREFIX } from "./basemap-style.js";
+import { basemapStyle } from "./basemap-style.js";
 import "./map.css";
 import { OverlayData, type Geography } from "./MapOverlays.js";
+import { describeSession } from "./map-debug-info.js";
 import { registerMap } from "./map-registry.js";
 import { MapSession, type SessionState, type SessionView } from "./map-session.js";
 import { placesLayer } from "./overlays/places-layers.js";
@@ -17,17 +18,6 @@ import { fontReady } from "./overlays/text-style.js";
 
 /** More than any bezel, less than a display: which part counts as holding the tile's corner. */
 const CORNER_SLACK = 200;
-
-function describeData(data: unknown): { count: number; first?: string } {
-  if (!Array.isArray(data)) return { count: 0 };
-  const first = data[0] as { id?: unknown; key?: unknown } | undefined;
-  const id = first?.id ?? first?.key;
-  return { count: data.length, ...(id !== undefined ? { first: String(id) } : {}) };
-}
-
-function ownLayerIds(map: { getStyle: () => { layers: Array<{ id: string; type: string }> } }): string[] {
-  return map.getStyle().layers.filter((l) => l.id.startsWith(OWN_LAYER_PREFIX) && l.type !== "raster").map((l) => l.id);
-}
 
 function tileStatus(state: SessionState, overlays: Freshness[]): TileStatus {
   if (state.kind === "failed") return "error";
@@ -102,31 +92,7 @@ export default function MapWidget({ options, width, height, visible, language, s
     const s = new MapSession({ container: container.current, style, view: latest.current.view, pixelRatio: latest.current.deviceScale, onState: setState });
     s.setLayers(latestLayers.current);
     session.current = s;
-    const unregister = registerMap(() => {
-      const map = s.current;
-      const canvas = map?.getCanvas();
-      const info = {
-        tileId,
-        state: stateRef.current.kind,
-        ...("reason" in stateRef.current ? { reason: stateRef.current.reason } : {}),
-        rebuilds: s.rebuilds,
-        layers: Object.fromEntries(latestLayers.current.map((l) => [l.id, describeData(l.props.data)])),
-      };
-      if (!map || !canvas) return info;
-      const c = map.getCenter();
-      return {
-        ...info,
-        center: [c.lng, c.lat] as [number, number],
-        zoom: map.getZoom(),
-        bearing: map.getBearing(),
-        canvas: { width: canvas.width, height: canvas.height },
-        ownFeatures: ownLayerIds(map).length > 0 ? map.queryRenderedFeatures(undefined, { layers: ownLayerIds(map) }).length : 0,
-        unproject: (x: number, y: number) => {
-          const p = map.unproject([x, y]);
-          return [p.lng, p.lat] as [number, number];
-        },
-      };
-    });
+    const unregister = registerMap(() => describeSession(tileId, s, stateRef.current, latestLayers.current));
     return () => {
       unregister();
       s.destroy();
