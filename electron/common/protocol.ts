@@ -3,7 +3,8 @@ import { camerasFileSchema, type CamerasFile } from "./cameras-file.js";
 import type { FileError } from "./file-errors.js";
 import { layoutIdSchema, type Layout } from "./layout.js";
 import type { LocalizedText } from "./localized-text.js";
-import type { WallTopology } from "./topology.js";
+import type { MapView } from "./geo/web-mercator.js";
+import { DEFAULT_WEBGL_PER_DISPLAY, type WallTopology } from "./topology.js";
 
 /** The one contract module for REST bodies and socket events between service, displays and consoles. */
 
@@ -20,8 +21,8 @@ export const mapViewSchema = z.strictObject({
   center: z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85)]),
   zoom: z.number().min(0).max(20),
   bearing: z.number().min(-180).max(180),
-});
-export type MapView = z.infer<typeof mapViewSchema>;
+}) satisfies z.ZodType<MapView>;
+export type { MapView };
 
 /** Pan, zoom or turn a map tile of the current layout (missing fields keep their value), or `reset` it to the layout's view. */
 export const mapViewBodySchema = z.union([
@@ -173,7 +174,7 @@ export const wallStateSchema = z.object({
     displays: z.array(z.object({ id: z.string(), col: z.number().int().min(0), row: z.number().int().min(0), output: z.number().int().optional() })),
     canvas: rectSize,
     startLayout: z.string().optional(),
-    webglPerDisplay: z.number().int().min(1).default(4),
+    webglPerDisplay: z.number().int().min(1).default(DEFAULT_WEBGL_PER_DISPLAY),
   }),
   cameras: camerasFileSchema,
   mapViews: z.record(z.string(), mapViewSchema).default({}),

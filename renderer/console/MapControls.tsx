@@ -1,4 +1,4 @@
-import { panView } from "../../electron/common/geo/web-mercator.js";
+import { panView, wrapDegrees } from "../../electron/common/geo/web-mercator.js";
 import { pickText, type Language } from "../../electron/common/localized-text.js";
 import { tileCanvasRect } from "../../electron/common/plan.js";
 import type { Ack, MapView, MapViewBody, WallState } from "../../electron/common/protocol.js";
@@ -10,10 +10,6 @@ import { translate } from "../ui/i18n.js";
 const PAN_SHARE = 0.25;
 const ZOOM_STEP = 0.5;
 const TURN_STEP = 15;
-
-function turned(bearing: number, by: number): number {
-  return ((((bearing + by + 180) % 360) + 360) % 360) - 180;
-}
 
 /**
  * Pan, zoom and turn each map tile of the layout on the wall. The service holds the view; every
@@ -32,7 +28,7 @@ export function MapControls({ wall, language, disabled, send }: { wall: WallStat
           const size = tileCanvasRect(wall.topology, wall.layout, tile);
           const pan = (dx: number, dy: number) => {
             const moved = panView(view, dx * size.width * PAN_SHARE, dy * size.height * PAN_SHARE);
-            void send({ tileId: tile.id, center: [moved.center[0], moved.center[1]] });
+            void send({ tileId: tile.id, center: moved.center });
           };
           const button = (label: string, title: string, action: () => void) => (
             <button type="button" title={title} aria-label={title} disabled={disabled} onClick={action}>
@@ -59,8 +55,8 @@ export function MapControls({ wall, language, disabled, send }: { wall: WallStat
                 {button("→", translate(language, "panEast"), () => pan(1, 0))}
                 {button("+", translate(language, "zoomIn"), () => void send({ tileId: tile.id, zoom: Math.min(20, view.zoom + ZOOM_STEP) }))}
                 {button("−", translate(language, "zoomOut"), () => void send({ tileId: tile.id, zoom: Math.max(0, view.zoom - ZOOM_STEP) }))}
-                {button("⟲", translate(language, "turnLeft"), () => void send({ tileId: tile.id, bearing: turned(view.bearing, -TURN_STEP) }))}
-                {button("⟳", translate(language, "turnRight"), () => void send({ tileId: tile.id, bearing: turned(view.bearing, TURN_STEP) }))}
+                {button("⟲", translate(language, "turnLeft"), () => void send({ tileId: tile.id, bearing: wrapDegrees(view.bearing - TURN_STEP) }))}
+                {button("⟳", translate(language, "turnRight"), () => void send({ tileId: tile.id, bearing: wrapDegrees(view.bearing + TURN_STEP) }))}
                 {button("⌂", translate(language, "mapReset"), () => void send({ tileId: tile.id, reset: true }))}
               </div>
             </li>

@@ -4,9 +4,9 @@
  */
 export type LonLat = readonly [lon: number, lat: number];
 
-export const TILE_SIZE = 512;
+const TILE_SIZE = 512;
 /** Beyond this latitude Web-Mercator is undefined; maplibre clamps to it too. */
-export const MAX_LATITUDE = 85.051129;
+const MAX_LATITUDE = 85.051129;
 
 export function worldSize(zoom: number): number {
   return TILE_SIZE * 2 ** zoom;
@@ -40,8 +40,9 @@ export function screenToWorldOffset(dx: number, dy: number, bearing: number): [n
   return [dx * cos - dy * sin, dx * sin + dy * cos];
 }
 
+/** Where a map looks (the wall's map views and the console's moves are this, validated in protocol.ts). */
 export interface MapView {
-  center: LonLat;
+  center: [lon: number, lat: number];
   zoom: number;
   bearing: number;
 }
@@ -60,16 +61,12 @@ export interface PartRect {
  * which is what makes the seams continue across the bezels.
  */
 export function partCenter(view: MapView, whole: { width: number; height: number }, part: PartRect): [number, number] {
-  const dx = part.x + part.width / 2 - whole.width / 2;
-  const dy = part.y + part.height / 2 - whole.height / 2;
-  const [cx, cy] = project(view.center, view.zoom);
-  const [wx, wy] = screenToWorldOffset(dx, dy, view.bearing);
-  const [lon, lat] = unproject([cx + wx, cy + wy], view.zoom);
-  return [wrapLongitude(lon), lat];
+  return panView(view, part.x + part.width / 2 - whole.width / 2, part.y + part.height / 2 - whole.height / 2).center;
 }
 
-function wrapLongitude(lon: number): number {
-  return ((((lon + 180) % 360) + 360) % 360) - 180;
+/** An angle (a longitude, a bearing) brought into −180…180. */
+export function wrapDegrees(degrees: number): number {
+  return ((((degrees + 180) % 360) + 360) % 360) - 180;
 }
 
 /**
@@ -80,5 +77,5 @@ export function panView(view: MapView, dx: number, dy: number): MapView {
   const [cx, cy] = project(view.center, view.zoom);
   const [wx, wy] = screenToWorldOffset(dx, dy, view.bearing);
   const [lon, lat] = unproject([cx + wx, cy + wy], view.zoom);
-  return { ...view, center: [wrapLongitude(lon), Math.max(-85, Math.min(85, lat))] };
+  return { ...view, center: [wrapDegrees(lon), Math.max(-85, Math.min(85, lat))] };
 }

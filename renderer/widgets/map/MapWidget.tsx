@@ -1,6 +1,6 @@
 import type { Layer } from "@deck.gl/core";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { partCenter } from "../../../electron/common/geo/web-mercator.js";
+import { partCenter, type MapView } from "../../../electron/common/geo/web-mercator.js";
 import type { MapOptions } from "../../../electron/common/widgets/map-options.js";
 import type { Freshness } from "../../data/freshness.js";
 import { translate } from "../../ui/i18n.js";
@@ -12,7 +12,7 @@ import "./map.css";
 import { OverlayData, type Geography } from "./MapOverlays.js";
 import { describeSession } from "./map-debug-info.js";
 import { registerMap } from "./map-registry.js";
-import { MapSession, type SessionState, type SessionView } from "./map-session.js";
+import { MapSession, type SessionState } from "./map-session.js";
 import { placesLayer } from "./overlays/places-layers.js";
 import { fontReady } from "./overlays/text-style.js";
 
@@ -60,7 +60,7 @@ export default function MapWidget({ options, width, height, visible, language, s
   const tileId = useTileId();
   const whole = mapViews[tileId] ?? { center: options.center, zoom: options.zoom, bearing: options.bearing };
   const [lon, lat] = partCenter(whole, { width, height }, visible);
-  const view = useMemo<SessionView>(() => ({ center: [lon, lat], zoom: whole.zoom, bearing: whole.bearing }), [lon, lat, whole.zoom, whole.bearing]);
+  const view = useMemo<MapView>(() => ({ center: [lon, lat], zoom: whole.zoom, bearing: whole.bearing }), [lon, lat, whole.zoom, whole.bearing]);
   const hasArea = visible.width > 0 && visible.height > 0;
   // Everything written on the map (names, values) follows the map's label language, not the window's.
   const labelLanguage = options.labels;

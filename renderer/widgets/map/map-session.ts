@@ -3,6 +3,7 @@ import type { LayersList } from "@deck.gl/core";
 import maplibregl, { type StyleSpecification } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { Protocol } from "pmtiles";
+import type { MapView } from "../../../electron/common/geo/web-mercator.js";
 import { BUILTIN_SOURCES } from "./basemap-style.js";
 import { webglSlots } from "./webgl-slots.js";
 
@@ -21,11 +22,6 @@ function attachedLumaDevice(canvas: HTMLCanvasElement): LumaDevice | undefined {
   return gl?.luma?.device ?? undefined;
 }
 
-export interface SessionView {
-  center: [number, number];
-  zoom: number;
-  bearing: number;
-}
 
 export type SessionState =
   | { kind: "waiting" }
@@ -37,7 +33,7 @@ export type SessionState =
 export interface SessionInit {
   container: HTMLElement;
   style: StyleSpecification;
-  view: SessionView;
+  view: MapView;
   pixelRatio: number;
   onState: (state: SessionState) => void;
 }
@@ -56,7 +52,7 @@ export class MapSession {
   private map: MaplibreMap | undefined;
   private overlay: MapboxOverlay | undefined;
   private layers: LayersList = [];
-  private view: SessionView;
+  private view: MapView;
   private pixelRatio: number;
   private releaseSlot: () => void;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -74,7 +70,7 @@ export class MapSession {
     this.releaseSlot = webglSlots.acquire(() => this.create());
   }
 
-  setView(view: SessionView): void {
+  setView(view: MapView): void {
     this.view = view;
     this.guard(() => this.map?.jumpTo(view));
   }
