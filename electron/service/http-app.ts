@@ -36,11 +36,16 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
+  // Every response carries the CSP, every HLS segment and PMTiles range read among them: the origins
+  // are worked out once per change of the files, not per request.
+  let origins: string[] | undefined;
+  store.on("change", () => (origins = undefined));
   const mediaOrigins = () => {
-    const origins = new Set<string>();
-    for (const c of store.cameras.cameras) for (const st of c.streams) if (/^https?:\/\//.test(st.url)) origins.add(new URL(st.url).origin);
-    for (const origin of tileOrigins(store.layoutIds().flatMap((id) => store.layout(id) ?? []))) origins.add(origin);
-    return [...origins];
+    if (origins) return origins;
+    const found = new Set<string>();
+    for (const c of store.cameras.cameras) for (const st of c.streams) if (/^https?:\/\//.test(st.url)) found.add(new URL(st.url).origin);
+    for (const origin of tileOrigins(store.layoutIds().flatMap((id) => store.layout(id) ?? []))) found.add(origin);
+    return (origins = [...found]);
   };
   app.use(securityHeaders(mediaOrigins));
 

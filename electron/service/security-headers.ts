@@ -25,12 +25,21 @@ export function contentSecurityPolicy(mediaOrigins: readonly string[] = []): str
   ].join("; ");
 }
 
-/** `mediaOrigins`: the origins of camera streams and map tiles, read at each request. */
-export const securityHeaders = (mediaOrigins: () => readonly string[] = () => []): RequestHandler => (_req, res, next) => {
-  res.setHeader("Content-Security-Policy", contentSecurityPolicy(mediaOrigins()));
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "no-referrer");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-  next();
+const NO_ORIGINS: readonly string[] = [];
+
+/** `mediaOrigins`: the origins of camera streams and map tiles, asked at each request (it caches them). */
+export const securityHeaders = (mediaOrigins: () => readonly string[] = () => NO_ORIGINS): RequestHandler => {
+  // The policy text is rebuilt only when the origins list is a new one.
+  let origins: readonly string[] | undefined;
+  let policy = "";
+  return (_req, res, next) => {
+    const now = mediaOrigins();
+    if (now !== origins) [origins, policy] = [now, contentSecurityPolicy(now)];
+    res.setHeader("Content-Security-Policy", policy);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "no-referrer");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    next();
+  };
 };

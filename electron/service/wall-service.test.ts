@@ -107,7 +107,7 @@ describe("REST", () => {
     await waitFor(async () => /connect-src 'self'[^;]* https:\/\/tiles\.ioc\.example:8443/.test(await csp()));
   });
 
-  it("serves the offline basemap, and PMTiles archives by HTTP Range", async () => {
+  it("serves operators' PMTiles archives by HTTP Range, and nothing outside their folder", async () => {
     await fs.mkdir(path.join(dirs.layoutsDir, "tiles"));
     await fs.writeFile(path.join(dirs.layoutsDir, "tiles", "province.pmtiles"), Buffer.from("PMTiles-0123456789"));
     const part = await fetch(`${service.url}/tiles/province.pmtiles`, { headers: { range: "bytes=0-6" } });
