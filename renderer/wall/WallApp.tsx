@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useState } from "react";
 import { useStore } from "zustand";
 import type { Language } from "../../electron/common/localized-text.js";
 import { planWall } from "../../electron/common/plan.js";
@@ -26,7 +26,8 @@ export function WallApp({ store, displayId, language }: { store: WallStore; disp
   const dropped = useStore(useFeedStore(), (s) => s.dropped);
   const windowSize = useWindowSize();
   const webglBudget = wall?.topology.webglPerDisplay;
-  useEffect(() => {
+  // A layout effect: it runs before the maps' own effects ask for contexts in the same commit.
+  useLayoutEffect(() => {
     if (webglBudget) webglSlots.setBudget(webglBudget);
   }, [webglBudget]);
   const plan = useMemo(() => (wall ? planWall(wall.topology, wall.layout).find((p) => p.displayId === displayId) : undefined), [wall, displayId]);

@@ -2,6 +2,7 @@ import type { Layer } from "@deck.gl/core";
 import type { Feature, MultiPolygon, Point } from "geojson";
 import { useEffect, useMemo, useState } from "react";
 import { CAMERA_STATUS_TOPIC } from "../../../electron/common/cameras-file.js";
+import type { BreakdownValue } from "../../../electron/common/feed-protocol.js";
 import type { Language } from "../../../electron/common/localized-text.js";
 import type { MapOverlay } from "../../../electron/common/widgets/map-options.js";
 import { useNow } from "../../data/clock.js";
@@ -93,31 +94,30 @@ function FeedbackOverlay({ overlay, index, zoom, report }: OverlayProps<"feedbac
 function StationsOverlay({ overlay, index, language, fontsReady, report }: OverlayProps<"stations">) {
   const { update, status } = useTopicFreshness(overlay.topic);
   const value = valueOfKind(update, "breakdown");
-  const layers = useMemo(() => {
-    if (!value) return [];
-    const all = stationLayers(placedStations(value), value.unit, overlay.threshold, language);
-    return fontsReady ? all : all.filter((l) => !l.id.endsWith("labels"));
-  }, [value, overlay.threshold, language, fontsReady]);
+  const layers = useMemo(
+    () => (value ? stationLayers(placedStations(value), { unit: value.unit, threshold: overlay.threshold, language, labels: fontsReady }) : []),
+    [value, overlay.threshold, language, fontsReady],
+  );
   useReport(report, index, layers, status);
   return null;
 }
 
-function DistrictsOverlay({ overlay, index, language, fontsReady, geography, report }: OverlayProps<"districts">) {
-  const layers = useMemo(
-    () => (geography ? districtLayers(geography.districts, geography.places, { value: undefined, labels: overlay.labels && fontsReady, language }) : []),
-    [geography, overlay.labels, fontsReady, language],
-  );
-  useReport(report, index, layers, "ready");
+function DistrictsOverlay(props: OverlayProps<"districts">) {
+  useDistrictLayers(props, undefined, "ready");
   return null;
 }
 
-function ChoroplethOverlay({ overlay, topic, index, language, fontsReady, geography, report }: OverlayProps<"districts"> & { topic: string }) {
+function ChoroplethOverlay({ topic, ...props }: OverlayProps<"districts"> & { topic: string }) {
   const { update, status } = useTopicFreshness(topic);
-  const value = valueOfKind(update, "breakdown");
+  useDistrictLayers(props, valueOfKind(update, "breakdown"), status);
+  return null;
+}
+
+/** Boundaries (and, with a value, the choropleth) of the districts, reported up with the topic's status. */
+function useDistrictLayers({ overlay, index, language, fontsReady, geography, report }: OverlayProps<"districts">, value: BreakdownValue | undefined, status: Freshness) {
   const layers = useMemo(
     () => (geography ? districtLayers(geography.districts, geography.places, { value, labels: overlay.labels && fontsReady, language }) : []),
     [geography, value, overlay.labels, fontsReady, language],
   );
   useReport(report, index, layers, status);
-  return null;
 }

@@ -28,24 +28,29 @@ export function placedStations(value: BreakdownValue): Station[] {
 
 const DEFAULT_THRESHOLD = 4;
 
-/** Each station a dot in its threshold colour, with its name and value beside it. */
-export function stationLayers(stations: Station[], unit: string | undefined, threshold: number | undefined, language: Language): Layer[] {
+/** Each station a dot in its threshold colour, with its name and value beside it when `labels`. */
+export function stationLayers(
+  stations: Station[],
+  { unit, threshold, language, labels }: { unit: string | undefined; threshold: number | undefined; language: Language; labels: boolean },
+): Layer[] {
   const limit = (s: Station) => threshold ?? s.target ?? DEFAULT_THRESHOLD;
   const position = (s: Station): [number, number] => [s.lon, s.lat];
+  const dots = new ScatterplotLayer<Station>({
+    id: "stations-dots",
+    data: stations,
+    getPosition: position,
+    getFillColor: (s) => thresholdColor(s.value, limit(s)),
+    getLineColor: tones.halo,
+    stroked: true,
+    lineWidthUnits: "pixels",
+    getLineWidth: 2,
+    radiusUnits: "pixels",
+    getRadius: 11,
+    updateTriggers: { getFillColor: threshold },
+  });
+  if (!labels) return [dots];
   return [
-    new ScatterplotLayer<Station>({
-      id: "stations-dots",
-      data: stations,
-      getPosition: position,
-      getFillColor: (s) => thresholdColor(s.value, limit(s)),
-      getLineColor: tones.halo,
-      stroked: true,
-      lineWidthUnits: "pixels",
-      getLineWidth: 2,
-      radiusUnits: "pixels",
-      getRadius: 11,
-      updateTriggers: { getFillColor: threshold },
-    }),
+    dots,
     new TextLayer<Station>({
       ...labelStyle,
       id: "stations-labels",
