@@ -9,7 +9,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import polygonClipping from "polygon-clipping";
 import { feature, mesh } from "topojson-client";
-import { districtSeats, places, provinceOutline, rivers, roads } from "./demo-geography.mjs";
+// The district seats the simulator uses too, from the compiled common code (`npm run build` compiles it first).
+import { socTrangDistricts } from "../../dist/electron/common/geo/soc-trang-districts.js";
+import { places, provinceOutline, rivers, roads } from "./demo-geography.mjs";
 import { encodePmtiles, makeVectorTiles } from "./pmtiles-writer.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -71,9 +73,9 @@ function demoDistricts(landFeatures) {
   const outline = [provinceOutline];
   const province = polygonClipping.intersection(outline, vietnam ? vietnam.geometry.coordinates : outline);
   const [w, s, e, n] = [105.3, 9.0, 106.6, 10.2];
-  const voronoi = Delaunay.from(districtSeats.map((d) => [d[3], d[4]])).voronoi([w, s, e, n]);
+  const voronoi = Delaunay.from(socTrangDistricts.map((d) => [d.lon, d.lat])).voronoi([w, s, e, n]);
   return collection(
-    districtSeats.map(([code, name, nameEn], i) => ({
+    socTrangDistricts.map(({ code, name, nameEn }, i) => ({
       type: "Feature",
       id: i + 1,
       properties: { code, name, name_en: nameEn, demo: true, note: DEMO_NOTE },
@@ -93,7 +95,7 @@ function placeLabels() {
   const point = (lon, lat) => ({ type: "Point", coordinates: [lon, lat] });
   return collection([
     ...places.map(([kind, vi, en, lon, lat, minzoom]) => ({ type: "Feature", properties: { kind, name_vi: vi, name_en: en, minzoom }, geometry: point(lon, lat) })),
-    ...districtSeats.map(([code, vi, en, lon, lat]) => ({
+    ...socTrangDistricts.map(({ code, name: vi, nameEn: en, lon, lat }) => ({
       type: "Feature",
       properties: { kind: "district", code, name_vi: vi, name_en: en, minzoom: 8.5 },
       geometry: point(lon, lat),

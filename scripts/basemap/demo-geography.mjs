@@ -1,23 +1,8 @@
 /**
- * Hand-made demo geography of Sóc Trăng province: district seats, a rough province outline,
- * the Hậu river and two main roads. SIMPLIFIED DEMO GEOMETRY: good enough to read the province on
+ * Hand-made demo geography of Sóc Trăng province: a rough province outline, the Hậu river, two
+ * main roads and place names (the district seats are in electron/common/geo/soc-trang-districts.ts). SIMPLIFIED DEMO GEOMETRY: good enough to read the province on
  * a wall, not an official boundary. Operators load their own tiles for real boundaries.
  */
-
-/** [code, name as the feed names it, English name, seat lon, seat lat] */
-export const districtSeats = [
-  ["st-tp", "TP. Sóc Trăng", "Sóc Trăng City", 105.973, 9.603],
-  ["st-vc", "TX. Vĩnh Châu", "Vĩnh Châu Town", 105.98, 9.33],
-  ["st-nn", "TX. Ngã Năm", "Ngã Năm Town", 105.6, 9.565],
-  ["st-ct", "Châu Thành", "Châu Thành District", 105.9, 9.69],
-  ["st-cld", "Cù Lao Dung", "Cù Lao Dung District", 106.17, 9.65],
-  ["st-ks", "Kế Sách", "Kế Sách District", 105.98, 9.8],
-  ["st-lp", "Long Phú", "Long Phú District", 106.09, 9.6],
-  ["st-mt", "Mỹ Tú", "Mỹ Tú District", 105.8, 9.63],
-  ["st-mx", "Mỹ Xuyên", "Mỹ Xuyên District", 105.97, 9.5],
-  ["st-tt", "Thạnh Trị", "Thạnh Trị District", 105.74, 9.43],
-  ["st-td", "Trần Đề", "Trần Đề District", 106.18, 9.5],
-];
 
 /** Clockwise from the north tip along the Hậu river, out to sea, then the land borders. */
 export const provinceOutline = [

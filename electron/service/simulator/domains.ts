@@ -1,11 +1,11 @@
 import type { EventItem, FeedValue } from "../../common/feed-protocol.js";
+import { socTrangDistricts } from "../../common/geo/soc-trang-districts.js";
 import { breakdownTopic, counterTopic, gaugeTopic, seriesTopic, statusTopic, type TopicGenerator } from "./generators.js";
 import { round, type Random } from "./random.js";
 import {
   agencies,
   departments,
   districts,
-  districtSeats,
   feedbackStatuses,
   feedbackTemplates,
   hospitals,
@@ -20,8 +20,7 @@ const HOUR = 3_600_000;
 
 function newFeedback(rng: Random, now: number): EventItem {
   const [category, title, text] = rng.pick(feedbackTemplates);
-  const district = rng.pick(districts);
-  const seat = districtSeats[district];
+  const { name: district, lat, lon } = rng.pick(socTrangDistricts);
   return {
     id: `PAKN-${Math.floor(rng.next() * 1e9).toString(36).toUpperCase()}`,
     ts: now,
@@ -32,8 +31,8 @@ function newFeedback(rng: Random, now: number): EventItem {
     status: "received",
     priority: rng.next() < 0.15 ? "high" : "normal",
     // Within a few kilometres of the district seat.
-    lat: round(seat.lat + rng.range(-0.04, 0.04), 5),
-    lon: round(seat.lon + rng.range(-0.04, 0.04), 5),
+    lat: round(lat + rng.range(-0.04, 0.04), 5),
+    lon: round(lon + rng.range(-0.04, 0.04), 5),
   };
 }
 

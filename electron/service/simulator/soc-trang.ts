@@ -1,18 +1,8 @@
 /** Reference data of Sóc Trăng province used by the simulator. */
+import { socTrangDistricts } from "../../common/geo/soc-trang-districts.js";
 
-export const districts = [
-  "TP. Sóc Trăng",
-  "TX. Vĩnh Châu",
-  "TX. Ngã Năm",
-  "Châu Thành",
-  "Cù Lao Dung",
-  "Kế Sách",
-  "Long Phú",
-  "Mỹ Tú",
-  "Mỹ Xuyên",
-  "Thạnh Trị",
-  "Trần Đề",
-] as const;
+/** The districts' names, as the feed names them (their seats: electron/common/geo/soc-trang-districts.ts). */
+export const districts: readonly string[] = socTrangDistricts.map((d) => d.name);
 
 export const departments = [
   "Sở Kế hoạch và Đầu tư",
@@ -63,21 +53,6 @@ export const salinityStationPlaces: Record<(typeof salinityStations)[number], { 
   "An Lạc Thôn": { lat: 9.852, lon: 105.999, target: 4 },
   "Cù Lao Dung": { lat: 9.62, lon: 106.205, target: 4 },
   "Mỹ Thanh": { lat: 9.421, lon: 106.103, target: 4 },
-};
-
-/** District seats (approximate): citizen feedback is placed around the seat of its district. */
-export const districtSeats: Record<(typeof districts)[number], { lat: number; lon: number }> = {
-  "TP. Sóc Trăng": { lat: 9.603, lon: 105.973 },
-  "TX. Vĩnh Châu": { lat: 9.33, lon: 105.98 },
-  "TX. Ngã Năm": { lat: 9.565, lon: 105.6 },
-  "Châu Thành": { lat: 9.69, lon: 105.9 },
-  "Cù Lao Dung": { lat: 9.65, lon: 106.17 },
-  "Kế Sách": { lat: 9.8, lon: 105.98 },
-  "Long Phú": { lat: 9.6, lon: 106.09 },
-  "Mỹ Tú": { lat: 9.63, lon: 105.8 },
-  "Mỹ Xuyên": { lat: 9.5, lon: 105.97 },
-  "Thạnh Trị": { lat: 9.43, lon: 105.74 },
-  "Trần Đề": { lat: 9.5, lon: 106.18 },
 };
 
 export const agencies = [
