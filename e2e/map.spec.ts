@@ -53,6 +53,8 @@ test("a map draws the built-in basemap with no network and its overlays from the
   expect(layers["stations-dots"]!.count).toBe(8);
   expect(layers["cameras-dots"]!.count).toBe(12);
   expect(layers["places"]!.count).toBeGreaterThan(0);
+  // The simulator's newest reports are minutes old at most: they pulse.
+  expect(layers["feedback-pulse"]!.count).toBeGreaterThan(0);
 
   // The pixels: sea and land of the offline basemap, and station dots in their threshold colours.
   const shot = await page.locator('[data-tile-id="map"]').screenshot();
@@ -169,8 +171,7 @@ test("200 layout switches in and out of maps leave the WebGL context count where
   test.setTimeout(240_000);
   const two = (prefix: string) => [mapTile(`${prefix}-1`, { zoom: 8 }), mapTile(`${prefix}-2`, { zoom: 9 }, { x: 1, y: 0, w: 1, h: 1 })];
   // Two maps on D1 (a 6×4 grid puts 2×2 cells on each display) against a budget of two.
-  const wallJson = JSON.parse(JSON.stringify({ columns: 3, rows: 2, display: { width: 1920, height: 1080 }, bezel: { x: 24, y: 24 }, webglPerDisplay: 2 }));
-  await wall.setTopology(wallJson);
+  await wall.setTopology({ columns: 3, rows: 2, display: { width: 1920, height: 1080 }, bezel: { x: 24, y: 24 }, webglPerDisplay: 2 });
   await wall.addLayout({ id: "maps-a", title: { vi: "A" }, grid: { columns: 6, rows: 4 }, tiles: two("a") });
   await wall.addLayout({ id: "maps-b", title: { vi: "B" }, grid: { columns: 6, rows: 4 }, tiles: two("b") });
   await wall.addLayout({ id: "no-map", title: { vi: "Không bản đồ" }, grid: { columns: 1, rows: 1 }, tiles: [{ id: "clock", x: 0, y: 0, w: 1, h: 1, widget: "clock" }] });

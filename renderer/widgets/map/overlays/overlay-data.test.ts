@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { feedbackColor, rampColor, thresholdColor, tones } from "./colors.js";
 import { districtValues } from "./districts-layers.js";
-import { placedEvents } from "./feedback-layers.js";
+import { feedbackLayers, placedEvents } from "./feedback-layers.js";
 import { placedStations } from "./stations-layers.js";
 
 describe("overlay data", () => {
@@ -43,5 +43,21 @@ describe("overlay data", () => {
     const [low, high] = [rampColor(10, 10, 20), rampColor(20, 10, 20)];
     expect(high[2]).toBeGreaterThan(low[2]);
     expect(rampColor(15, 15, 15)).toEqual(rampColor(0, -1, 1));
+  });
+});
+
+describe("feedback layers", () => {
+  const now = 1_000_000_000;
+  const events = placedEvents([
+    { id: "new", ts: now - 60_000, title: "Mới", status: "received", lat: 9.6, lon: 105.97 },
+    { id: "old", ts: now - 3_600_000, title: "Cũ", status: "resolved", lat: 9.5, lon: 105.9 },
+  ]);
+  const ids = (zoom: number) => feedbackLayers(events, { zoom, heatmapBelowZoom: 9, pulseMinutes: 10, now, phase: 0.5 }).map((l) => l.id);
+
+  it("draws a heatmap below the zoom the layout names and dots from it up, the newest pulsing at any zoom", () => {
+    expect(ids(8)).toEqual(["feedback-heat", "feedback-pulse"]);
+    expect(ids(9)).toEqual(["feedback-points", "feedback-pulse"]);
+    const pulse = feedbackLayers(events, { zoom: 10, heatmapBelowZoom: 9, pulseMinutes: 10, now, phase: 0.5 }).find((l) => l.id === "feedback-pulse")!;
+    expect((pulse.props.data as Array<{ id: string }>).map((e) => e.id)).toEqual(["new"]);
   });
 });
