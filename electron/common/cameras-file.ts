@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { zodErrors, type Checked } from "./file-errors.js";
+import { fetchAddressSchema, webOrigin } from "./web-address.js";
 
 const cameraId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "camera id: letters, digits, - or _, at most 64");
 
-/** A stream URL: absolute http(s), or a path on the wall service itself (the demo streams). */
-const streamUrl = z.string().refine((u) => /^https?:\/\/[^\s]+$/.test(u) || /^\/[^\s]*$/.test(u), "an http(s) URL or a path starting with /");
 
 export const streamSchema = z.strictObject({
-  url: streamUrl,
+  /** Absolute http(s), or a path on the wall service itself (the demo streams). */
+  url: fetchAddressSchema,
   width: z.number().int().min(16).max(16384),
   height: z.number().int().min(16).max(16384),
 });
@@ -72,4 +72,14 @@ export function chooseStream(camera: Camera, width: number, height: number, pref
   if (prefer === "main") return main;
   if (prefer === "sub") return bySize[0]!;
   return bySize.find((s) => s.width >= width && s.height >= height) ?? bySize.at(-1)!;
+}
+
+/** Origins of the catalog's streams on other hosts: the CSP lets pages fetch from them. */
+export function cameraOrigins(catalog: CamerasFile): string[] {
+  const origins = new Set<string>();
+  for (const c of catalog.cameras) for (const s of c.streams) {
+    const origin = webOrigin(s.url);
+    if (origin) origins.add(origin);
+  }
+  return [...origins];
 }

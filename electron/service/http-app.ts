@@ -7,6 +7,7 @@ import type { FeedService } from "./feed/feed-service.js";
 import { roleAllows } from "./auth.js";
 import { bearerToken, type Principal } from "./auth.js";
 import { tileOrigins } from "../common/widgets/map-sources.js";
+import { cameraOrigins } from "../common/cameras-file.js";
 import { securityHeaders } from "./security-headers.js";
 import type { ServiceDeps } from "./service-deps.js";
 
@@ -42,10 +43,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   store.on("change", () => (origins = undefined));
   const mediaOrigins = () => {
     if (origins) return origins;
-    const found = new Set<string>();
-    for (const c of store.cameras.cameras) for (const st of c.streams) if (/^https?:\/\//.test(st.url)) found.add(new URL(st.url).origin);
-    for (const origin of tileOrigins(store.layoutIds().flatMap((id) => store.layout(id) ?? []))) found.add(origin);
-    return (origins = [...found]);
+    const layouts = store.layoutIds().flatMap((id) => store.layout(id) ?? []);
+    return (origins = [...new Set([...cameraOrigins(store.cameras), ...tileOrigins(layouts)])]);
   };
   app.use(securityHeaders(mediaOrigins));
 

@@ -30,6 +30,10 @@ function post(pathname: string, body: string, token?: string) {
   });
 }
 
+function get(pathname: string, token: string | null = TOKEN) {
+  return fetch(`${service.url}${pathname}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+}
+
 function socket(namespace: string, auth: object): Socket {
   const s = io(`${service.url}${namespace}`, { auth, transports: ["websocket"], reconnection: false, forceNew: true });
   sockets.push(s);
@@ -105,6 +109,24 @@ describe("REST", () => {
     };
     await fs.writeFile(path.join(dirs.layoutsDir, "own-tiles.layout.json"), JSON.stringify(layout));
     await waitFor(async () => /connect-src 'self'[^;]* https:\/\/tiles\.ioc\.example:8443/.test(await csp()));
+  });
+
+  it("refuses a camera catalog with an unparseable URL as an error of that entry, and serves every page", async () => {
+    const file = path.join(dirs.layoutsDir, "cameras.json");
+    const catalog = JSON.parse(await fs.readFile(file, "utf8"));
+    catalog.cameras[1].streams[0].url = "http://vms.local:99999/live.m3u8?key=planted-secret-42";
+    await fs.writeFile(file, JSON.stringify(catalog));
+    const errors = await waitFor(async () => {
+      const l = (await (await get("/api/layouts")).json()) as { cameras: { errors: Array<{ file: string; path: string; message: string }> } };
+      return l.cameras.errors.length > 0 ? l.cameras.errors : undefined;
+    });
+    expect(errors).toEqual([{ file: "cameras.json", path: "$.cameras[1].streams[0].url", message: expect.stringMatching(/port \(1–65535\)/) }]);
+    expect(JSON.stringify(errors)).not.toContain("planted-secret-42");
+    for (const page of ["/wall/D1", "/console", "/api/state", "/api/layouts", "/api/health", "/streams/cam-01/360p/index.m3u8"]) {
+      expect((await get(page)).status, page).toBeLessThan(500);
+    }
+    // The last good catalog stays in use, so the cameras keep playing.
+    expect(service.state.current().cameras.cameras[1]!.streams[0]!.url).toMatch(/^\/streams\//);
   });
 
   it("serves operators' PMTiles archives by HTTP Range, and nothing outside their folder", async () => {

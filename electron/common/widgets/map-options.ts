@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { fetchAddressSchema } from "../web-address.js";
 
 const longitude = z.number().min(-180).max(180);
 const latitude = z.number().min(-85).max(85);
 const topic = z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/, "topic: <domain>.<metric>");
 /** A tile or archive address: absolute http(s), or a path on the wall service itself. */
-const tileUrl = z.string().max(2000).refine((u) => /^https?:\/\/[^\s]+$/.test(u) || /^\/[^\s]*$/.test(u), "an http(s) URL or a path starting with /");
+const tileUrl = fetchAddressSchema;
 /** Which layer names the operator's vector tiles use. */
 const tileSchemaName = z.enum(["protomaps", "openmaptiles"]);
 
