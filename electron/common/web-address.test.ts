@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fetchAddressSchema, redactAddress, webOrigin } from "./web-address.js";
+import { fetchAddressSchema, redactAddress, redactAddressesIn, webOrigin } from "./web-address.js";
 
 describe("web addresses named in files", () => {
   it("takes http(s) URLs that parse and paths on the service", () => {
@@ -27,5 +27,6 @@ describe("web addresses named in files", () => {
     expect(redactAddress("https://user:secret@vms.local/cam/1.m3u8?key=abc#t")).toBe("https://vms.local/cam/1.m3u8");
     expect(redactAddress("/streams/cam-01/720p/index.m3u8?token=abc")).toBe("/streams/cam-01/720p/index.m3u8");
     expect(redactAddress("blob:https://x/y")).toBe("[address]");
+    expect(redactAddressesIn("manifestLoadError: https://u:pw@vms.local/c.m3u8?key=k1 (404)")).toBe("manifestLoadError: https://vms.local/c.m3u8 (404)");
   });
 });

@@ -56,3 +56,8 @@ export function redactAddress(text: string): string {
   if (origin) return origin + parse(text)!.pathname;
   return isServicePath(text) ? text.replace(/[?#].*$/s, "") : "[address]";
 }
+
+/** Every address inside a text (an error message from a player) redacted. */
+export function redactAddressesIn(text: string): string {
+  return text.replace(/https?:\/\/[^\s"'<>]+/gi, (url) => redactAddress(url));
+}

@@ -1,3 +1,4 @@
+import { isLoopbackHost } from "../service/access/request-policy.js";
 export interface MainArgs {
   /** Development: N ordinary windows instead of kiosk windows on the physical outputs. */
   windowed?: number;
@@ -17,12 +18,35 @@ export function parseMainArgs(argv: readonly string[]): MainArgs {
       if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error("--windowed takes a number of windows, 1 to 64");
       args.windowed = n;
     } else if (flag === "--primary") {
-      const url = new URL(value() ?? "");
-      if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error("--primary takes an http(s) URL");
-      args.primary = url.origin;
+      args.primary = primaryOrigin(value());
     } else if (flag === "--displays") {
-      args.displays = (value() ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+      const ids = (value() ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+      // An empty list would silently drive nothing.
+      if (ids.length === 0) throw new Error("--displays takes display ids separated by commas, such as D4,D5,D6");
+      args.displays = ids;
     }
   }
   return args;
+}
+
+/**
+ * The primary's origin. Its pages are the kiosk's code and its display credential travels to
+ * it, so plain http is accepted only when neither leaves this machine.
+ */
+function primaryOrigin(raw: string | undefined): string {
+  if (!raw) throw new Error("--primary takes the URL of the primary controller's service, such as https://wall-1.example:8080");
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`--primary takes a URL such as https://wall-1.example:8080; "${raw}" is not a URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`--primary takes an http(s) URL, got ${url.protocol}`);
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    throw new Error(
+      "--primary must use https:// unless it is on this machine (loopback): plain http would load the kiosk's code and send the display credential in clear" +
+        ` (got ${url.origin})`,
+    );
+  }
+  return url.origin;
 }

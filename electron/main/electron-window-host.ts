@@ -9,16 +9,12 @@ export class ElectronWindowHost implements WindowHost {
     private readonly preload: string,
     private readonly kiosk: boolean,
     private readonly serviceUrl: string,
-    private readonly displayToken: string | undefined,
   ) {}
 
   open(spec: WindowSpec, events: WindowEvents): WallWindow {
     const options = wallWindowOptions({ bounds: spec.bounds, preload: this.preload, kiosk: this.kiosk, title: `IOC Wall ${spec.displayId}` });
-    options.webPreferences!.additionalArguments = [
-      `--ioc-display-id=${spec.displayId}`,
-      `--ioc-service-url=${this.serviceUrl}`,
-      ...(this.displayToken ? [`--ioc-display-token=${this.displayToken}`] : []),
-    ];
+    // Only what may be seen in the process list: the display credential comes over IPC (display-credential-ipc.ts).
+    options.webPreferences!.additionalArguments = [`--ioc-display-id=${spec.displayId}`, `--ioc-service-url=${this.serviceUrl}`];
     const win = new BrowserWindow(options);
     win.removeMenu();
     win.once("ready-to-show", () => win.show());

@@ -1,30 +1,42 @@
 import { app, BrowserWindow, Menu, powerSaveBlocker, screen } from "electron";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
-import { wallStateSchema } from "../common/protocol.js";
+import type { WallTopology } from "../common/topology.js";
 import { configFromEnv } from "../service/config.js";
 import { consoleLogger } from "../service/log.js";
 import { startWallService, type WallService } from "../service/wall-service.js";
-import { parseMainArgs } from "./cli-args.js";
+import { pinnedFingerprint } from "./certificate-policy.js";
+import { parseMainArgs, type MainArgs } from "./cli-args.js";
+import { answerDisplayCredential } from "./display-credential-ipc.js";
 import type { DisplayLike } from "./display-like.js";
 import { mapDisplays } from "./display-mapping.js";
 import { ElectronWindowHost } from "./electron-window-host.js";
-import { hardenElectron } from "./security.js";
+import { fetchPrimaryTopology } from "./primary-topology.js";
+import { hardenElectron, trustPinnedServiceCertificate } from "./security.js";
 import { WallWindowManager } from "./wall-windows.js";
 import { errorSlateUrl } from "./error-slate.js";
 import { wallWindowOptions, windowedBounds } from "./window-options.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = consoleLogger;
-const args = parseMainArgs(process.argv.slice(1));
+let args: MainArgs = {};
+let argsError: Error | undefined;
+try {
+  args = parseMainArgs(process.argv.slice(1));
+} catch (e) {
+  // Said on the outputs by run()'s fatal slate, like any other start-up error.
+  argsError = e as Error;
+}
 let serviceUrl = "";
+/** The display credential wall windows receive through the preload; never logged. */
+let displayToken: string | undefined;
 
 if (!app.requestSingleInstanceLock()) {
   log("warn", "another IOC Wall is already running on this machine; quitting");
   app.quit();
 } else {
   hardenElectron(() => serviceUrl);
+  answerDisplayCredential(() => serviceUrl, () => displayToken);
   Menu.setApplicationMenu(null);
   app.commandLine.appendSwitch("autoplay-policy", "no-user-gesture-required");
   app.whenReady().then(
@@ -42,9 +54,17 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function run(): Promise<void> {
+  if (argsError) throw argsError;
+  // Read before anything is served: a WALL_TLS_CERT that cannot be read is a start-up error.
+  trustPinnedServiceCertificate(() => serviceUrl, pinnedFingerprint(process.env.WALL_TLS_CERT), log);
   let service: WallService | undefined;
+  let currentTopology: () => Promise<WallTopology>;
   if (args.primary) {
     serviceUrl = args.primary;
+    displayToken = process.env.WALL_DISPLAY_TOKEN?.trim() || undefined;
+    const primary = args.primary;
+    const token = displayToken;
+    currentTopology = () => fetchPrimaryTopology(primary, token);
   } else {
     const config = configFromEnv();
     service = await startWallService(
@@ -57,12 +77,16 @@ async function run(): Promise<void> {
       log,
     );
     serviceUrl = service.url;
+    displayToken = service.displayToken;
+    // In process: the topology as the service holds it, without a round trip through its own API.
+    const state = service.state;
+    currentTopology = () => Promise.resolve(state.current().topology);
   }
-  log("info", "IOC Wall controller", { service: serviceUrl, windowed: args.windowed ?? "no" });
+  log("info", "IOC Wall controller", { service: serviceUrl, windowed: args.windowed ?? "no", displayCredential: displayToken ? "set" : "none" });
   const blocker = powerSaveBlocker.start("prevent-display-sleep");
-  const host = new ElectronWindowHost(path.join(here, "../preload/preload.cjs"), args.windowed === undefined, serviceUrl, process.env.WALL_DISPLAY_TOKEN);
+  const host = new ElectronWindowHost(path.join(here, "../preload/preload.cjs"), args.windowed === undefined, serviceUrl);
   const windows = new WallWindowManager(host, serviceUrl, log);
-  let topology = await untilAnswered(() => currentTopology(serviceUrl));
+  let topology = await untilAnswered(currentTopology);
 
   const place = () => {
     if (args.windowed !== undefined) {
@@ -76,7 +100,7 @@ async function run(): Promise<void> {
     windows.apply(mapping.assignments.map((a) => ({ displayId: a.displayId, bounds: a.output.bounds })));
   };
   const remap = () =>
-    currentTopology(serviceUrl).then(
+    currentTopology().then(
       (t) => {
         topology = t;
         place();
@@ -103,15 +127,6 @@ async function run(): Promise<void> {
     windows.closeAll();
     void service?.close();
   });
-}
-
-const topologyResponse = z.object({ topology: wallStateSchema.shape.topology });
-
-/** The topology as the service holds it (the same for an in-process service and a primary). */
-async function currentTopology(url: string) {
-  const res = await fetch(`${url}/api/wall`);
-  if (!res.ok) throw new Error(`${url}/api/wall answered ${res.status}`);
-  return topologyResponse.parse(await res.json()).topology;
 }
 
 /** A controller may boot before its primary: keep asking, with backoff up to 30 s. */

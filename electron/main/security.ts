@@ -1,4 +1,6 @@
 import { app, session, type WebContents } from "electron";
+import type { Logger } from "../service/log.js";
+import { trustCertificateError } from "./certificate-policy.js";
 import { isAllowedNavigation } from "./navigation-policy.js";
 
 /**
@@ -21,4 +23,33 @@ export function hardenElectron(serviceOrigin: () => string): void {
     session.defaultSession.setPermissionCheckHandler(() => false);
     session.defaultSession.setDevicePermissionHandler(() => false);
   });
+}
+
+/**
+ * Certificate errors: trusted only for the service's origin presenting exactly the pinned
+ * certificate (WALL_TLS_CERT, typically self-signed); every other error keeps Chromium's refusal.
+ */
+export function trustPinnedServiceCertificate(serviceOrigin: () => string, pinned: string | null, log: Logger): void {
+  const trusted = new Set<string>();
+  app.on("certificate-error", (event, _contents, url, error, certificate, callback) => {
+    if (trustCertificateError(url, serviceOrigin(), certificate.data, pinned)) {
+      event.preventDefault();
+      callback(true);
+      if (!trusted.has(error)) {
+        trusted.add(error);
+        log("info", "the service's pinned certificate (WALL_TLS_CERT) accepted", { error });
+      }
+      return;
+    }
+    log("warn", "certificate refused", { origin: originOf(url), error, pinned: pinned !== null });
+    callback(false);
+  });
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "(unparsable URL)";
+  }
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { parseMainArgs } from "./cli-args.js";
 import { errorSlateUrl } from "./error-slate.js";
 import { isAllowedNavigation } from "./navigation-policy.js";
 import { wallWindowOptions } from "./window-options.js";
@@ -20,18 +19,6 @@ describe("navigation policy", () => {
     expect(isAllowedNavigation("https://evil.example/wall/D1", "http://127.0.0.1:8080")).toBe(false);
     expect(isAllowedNavigation("file:///etc/passwd", "http://127.0.0.1:8080")).toBe(false);
     expect(isAllowedNavigation("not a url", "http://127.0.0.1:8080")).toBe(false);
-  });
-});
-
-describe("main arguments", () => {
-  it("parses --windowed, --primary and --displays", () => {
-    expect(parseMainArgs(["--windowed", "2", "--primary=http://10.0.0.5:8080/x", "--displays", "D4,D5"])).toEqual({
-      windowed: 2,
-      primary: "http://10.0.0.5:8080",
-      displays: ["D4", "D5"],
-    });
-    expect(() => parseMainArgs(["--windowed", "0"])).toThrow(/--windowed/);
-    expect(() => parseMainArgs(["--primary", "ftp://x"])).toThrow(/--primary/);
   });
 });
 

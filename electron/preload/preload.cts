@@ -2,19 +2,33 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import electron = require("electron");
 
-const { contextBridge } = electron;
+const { contextBridge, ipcRenderer } = electron;
 
 /**
- * The smallest bridge: this window's display id, the service address and the display's
- * credentials, read from the arguments main gave this window. No ipcRenderer, no node.
+ * The smallest bridge: this window's display id and the service address (from the arguments
+ * main gave this window), and the display credential, asked of main once and synchronously so
+ * it is there before the page's scripts run. The credential never goes on a command line; main
+ * hands it only to the service's own display pages. No ipcRenderer, no node in the page.
  */
 function arg(name: string): string | undefined {
   const prefix = `--${name}=`;
   return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
 }
 
+/** Same string as DISPLAY_CREDENTIAL_CHANNEL in electron/main/display-credential.ts (a sandboxed preload cannot import it). */
+const DISPLAY_CREDENTIAL_CHANNEL = "ioc-wall:display-credential";
+
+function displayCredential(): string | undefined {
+  try {
+    const answer: unknown = ipcRenderer.sendSync(DISPLAY_CREDENTIAL_CHANNEL);
+    return typeof answer === "string" && answer.length > 0 ? answer : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const displayId = arg("ioc-display-id") ?? "";
 const serviceUrl = arg("ioc-service-url") ?? "";
-const displayToken = arg("ioc-display-token");
+const displayToken = displayCredential();
 
 contextBridge.exposeInMainWorld("iocWall", Object.freeze({ displayId, serviceUrl, ...(displayToken ? { displayToken } : {}) }));

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { mapViewBodySchema, switchLayoutBodySchema, type Ack, type MapView } from "../common/protocol.js";
-import { roleAllows, type Principal } from "./auth.js";
+import { roleAllows, type Principal } from "./access/tokens.js";
 import type { Logger } from "./log.js";
 import type { WallStateHolder } from "./wall-state.js";
 

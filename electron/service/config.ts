@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { ServiceLimits } from "./access/limits.js";
 
 export interface ServiceConfig {
   port: number;
@@ -17,7 +18,22 @@ export interface ServiceConfig {
   simulator: { seed: number; rate: number };
   /** The demo cameras' HLS (scripts/make-demo-streams.mjs), served under /streams. */
   streamsDir: string;
+  /** WALL_ALLOWED_HOSTS: host names (or `.suffixes`) this service answers to, besides its bind address and loopback. */
+  allowedHosts?: string[];
+  /** WALL_ALLOWED_ORIGINS: origins of pages on other hosts that may use the service (a console elsewhere). */
+  allowedOrigins?: string[];
+  /** WALL_TLS_CERT + WALL_TLS_KEY: PEM files; HTTPS and WSS on `port`, no cleartext port. */
+  tls?: { certFile: string; keyFile: string };
+  /** Overrides of the limits on what clients can grow (tests; defaults in access/limits.ts). */
+  limits?: Partial<ServiceLimits>;
 }
+
+function list(value: string | undefined): string[] {
+  return (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+}
+
+/** An origin as browsers send it: scheme, host, optional port; nothing after. */
+const ORIGIN = /^https?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -33,7 +49,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConf
     throw new Error("WALL_DISPLAY_TOKEN must be at least 16 characters");
   }
   const feedUrl = env.WALL_FEED_URL?.trim();
-  if (feedUrl && !/^https?:\/\//.test(feedUrl)) throw new Error(`WALL_FEED_URL must be an http(s) URL, got "${feedUrl}"`);
+  // Not quoted: the address may carry a password.
+  if (feedUrl && !(/^https?:\/\//.test(feedUrl) && URL.canParse(feedUrl))) throw new Error("WALL_FEED_URL must be an http(s) URL that parses (scheme, host, port 1–65535)");
+  const allowedOrigins = list(env.WALL_ALLOWED_ORIGINS);
+  const badOrigin = allowedOrigins.find((o) => !ORIGIN.test(o));
+  if (badOrigin) throw new Error(`WALL_ALLOWED_ORIGINS takes origins such as https://console.ioc.local:8443 (scheme, host, port; no path), got "${badOrigin}"`);
+  const allowedHosts = list(env.WALL_ALLOWED_HOSTS);
+  const badHost = allowedHosts.find((h) => !/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(h));
+  if (badHost) throw new Error(`WALL_ALLOWED_HOSTS takes host names (wall.ioc.local) or suffixes (.ioc.local), got "${badHost}"`);
+  const certFile = env.WALL_TLS_CERT?.trim();
+  const keyFile = env.WALL_TLS_KEY?.trim();
+  if (Boolean(certFile) !== Boolean(keyFile)) throw new Error("WALL_TLS_CERT and WALL_TLS_KEY go together: set both (PEM files) or neither");
   const seed = Number(env.WALL_SIM_SEED ?? Math.floor(Math.random() * 2 ** 31));
   const rate = Number(env.WALL_SIM_RATE ?? 20);
   if (!Number.isInteger(seed)) throw new Error(`WALL_SIM_SEED must be an integer, got "${env.WALL_SIM_SEED}"`);
@@ -49,6 +75,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConf
     stateDir: path.resolve(env.WALL_STATE_DIR ?? ".wall-state"),
     ...(adminToken ? { adminToken } : {}),
     ...(displayToken ? { displayToken } : {}),
+    allowedHosts,
+    allowedOrigins,
+    ...(certFile && keyFile ? { tls: { certFile: path.resolve(certFile), keyFile: path.resolve(keyFile) } } : {}),
     // dist/electron/service → dist/renderer
     rendererDir: path.resolve(env.WALL_RENDERER_DIR ?? path.join(here, "../../renderer")),
   };

@@ -1,5 +1,20 @@
 import { EventEmitter } from "node:events";
 import type { ConnectedDisplay, DisplayHealth } from "../common/protocol.js";
+import { redactAddress, redactAddressesIn } from "../common/web-address.js";
+
+/**
+ * What consoles and `GET /api/state` show of a report: stream addresses without their user,
+ * password or query (a VMS key often rides there).
+ */
+function redactedHealth(health: DisplayHealth): DisplayHealth {
+  if (!health.cameras) return health;
+  const cameras = health.cameras.cameras.map((c) => ({
+    ...c,
+    url: redactAddress(c.url),
+    ...(c.lastError === undefined ? {} : { lastError: redactAddressesIn(c.lastError) }),
+  }));
+  return { ...health, cameras: { ...health.cameras, cameras } };
+}
 
 /** Which displays have a live socket, and since when. */
 export class DisplayRegistry extends EventEmitter<{ change: [ConnectedDisplay[]] }> {
@@ -27,7 +42,7 @@ export class DisplayRegistry extends EventEmitter<{ change: [ConnectedDisplay[]]
   report(displayId: string, health: DisplayHealth): void {
     const d = this.displays.get(displayId);
     if (!d) return;
-    d.health = { ...health, at: this.now() };
+    d.health = { ...redactedHealth(health), at: this.now() };
     this.emit("change", this.list());
   }
 

@@ -1,11 +1,9 @@
-import express, { type ErrorRequestHandler, type Request, type RequestHandler } from "express";
+import express, { type ErrorRequestHandler } from "express";
 import path from "node:path";
 import { simulatorModeBodySchema, simulatorModes, type ApiError, type ApiState } from "../common/protocol.js";
-import { isRefusal } from "./auth-gate.js";
+import { authenticate, requestGuard, requireRole } from "./access/doors.js";
 import { cameraModeBodySchema, cameraModes, type DemoStreams } from "./demo-streams.js";
 import type { FeedService } from "./feed/feed-service.js";
-import { roleAllows } from "./auth.js";
-import { bearerToken, type Principal } from "./auth.js";
 import { tileOrigins } from "../common/widgets/map-sources.js";
 import { cameraOrigins } from "../common/cameras-file.js";
 import { securityHeaders } from "./security-headers.js";
@@ -22,23 +20,17 @@ export interface HttpDeps extends ServiceDeps {
   startedAt: number;
 }
 
-declare module "express-serve-static-core" {
-  interface Request {
-    principal?: Principal;
-  }
-}
-
-function clientKey(req: Request): string {
-  return req.socket.remoteAddress ?? "unknown";
-}
-
 export function createHttpApp(deps: HttpDeps): express.Express {
-  const { store, state, commands, displays, gate, counters } = deps;
+  const { store, state, commands, displays, counters } = deps;
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
+  // Before anything else: a request for another host name (DNS rebinding) or from a page of
+  // another origin is refused, whatever it asks for.
+  app.use(requestGuard(deps.policy, counters));
   // Every response carries the CSP, every HLS segment and PMTiles range read among them: the origins
-  // are worked out once per change of the files, not per request.
+  // are worked out once per change of the files, not per request. The files' addresses were parsed
+  // when they were read, so this cannot fail.
   let origins: string[] | undefined;
   store.on("change", () => (origins = undefined));
   const mediaOrigins = () => {
@@ -46,38 +38,33 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     const layouts = store.layoutIds().flatMap((id) => store.layout(id) ?? []);
     return (origins = [...new Set([...cameraOrigins(store.cameras), ...tileOrigins(layouts)])]);
   };
-  app.use(securityHeaders(mediaOrigins));
-
-  const requireToken: RequestHandler = (req, res, next) => {
-    const result = gate(clientKey(req), bearerToken(req.headers.authorization));
-    if (isRefusal(result)) {
-      if (result.status === 401) res.setHeader("WWW-Authenticate", "Bearer");
-      res.status(result.status).json({ error: result.error } satisfies ApiError);
-      return;
-    }
-    req.principal = result;
-    next();
-  };
+  app.use(securityHeaders(mediaOrigins, deps.policy.scheme === "https"));
 
   const api = express.Router();
-  api.use(express.json({ limit: "64kb" }));
   api.use((_req, res, next) => {
     res.setHeader("Cache-Control", "no-store");
     next();
   });
 
+  /** Open to monitors: says how the service is, and names no address, URL or secret. */
   api.get("/health", (_req, res) => {
-    res.json({
-      status: "ok",
-      uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
-      revision: state.current().revision,
-      layouts: store.layoutIds().length,
-      fileErrors: store.summaries().reduce((n, s) => n + s.errors.length, 0) + store.topologyErrors.length + store.camerasErrors.length + store.sourcesErrors.length,
-      displays: displays.list().length,
-      counters,
-      feed: deps.feed.health(),
-    });
+    res.json(
+      deps.redactor.redactDeep({
+        status: "ok",
+        uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+        revision: state.current().revision,
+        layouts: store.layoutIds().length,
+        fileErrors: store.summaries().reduce((n, s) => n + s.errors.length, 0) + store.topologyErrors.length + store.camerasErrors.length + store.sourcesErrors.length,
+        displays: displays.list().length,
+        counters,
+        feed: deps.feed.health(),
+      }),
+    );
   });
+
+  // Everything else needs a credential, checked before a body is read; then the role; then the body.
+  api.use(authenticate(deps.auth, counters));
+  const json = express.json({ limit: deps.limits.bodyBytes });
 
   api.get("/simulator", (_req, res) => {
     const sim = deps.feed.simulator;
@@ -86,11 +73,10 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   });
 
   /** Admin only: make the simulator misbehave (tests, drills). */
-  api.post("/simulator", requireToken, (req, res) => {
+  api.post("/simulator", requireRole("admin"), json, (req, res) => {
     const sim = deps.feed.simulator;
     const body = simulatorModeBodySchema.safeParse(req.body);
-    if (!roleAllows(req.principal!.role, "admin")) res.status(403).json({ error: "admin only" } satisfies ApiError);
-    else if (!sim) res.status(404).json({ error: "no simulator runs" } satisfies ApiError);
+    if (!sim) res.status(404).json({ error: "no simulator runs" } satisfies ApiError);
     else if (!body.success) {
       counters.rejectedMessages += 1;
       res.status(400).json({ error: `body must be {"mode": ${simulatorModes.map((m) => `"${m}"`).join(" | ")}}` } satisfies ApiError);
@@ -113,7 +99,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     res.json({ layoutId: s.layoutId, revision: s.revision, displays: displays.list(), mode: "manual" } satisfies ApiState & { mode: string });
   });
 
-  api.post("/state/map-view", requireToken, (req, res) => {
+  api.post("/state/map-view", requireRole("operator"), json, (req, res) => {
     const ack = commands.setMapView(req.principal!, req.body);
     if (ack.ok) res.json({ tileId: (req.body as { tileId: string }).tileId, view: ack.view, revision: state.current().revision });
     else {
@@ -121,7 +107,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
       res.status(ack.status).json({ error: ack.error } satisfies ApiError);
     }
   });
-  api.post("/state/layout", requireToken, (req, res) => {
+  api.post("/state/layout", requireRole("operator"), json, (req, res) => {
     const ack = commands.switchLayout(req.principal!, req.body);
     if (ack.ok) {
       const s = state.current();
@@ -133,10 +119,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   });
 
   /** Admin only: make a demo camera drop out, vanish (404) or come back. */
-  api.post("/simulator/cameras/:id", requireToken, (req, res) => {
+  api.post("/simulator/cameras/:id", requireRole("admin"), json, (req, res) => {
     const body = cameraModeBodySchema.safeParse(req.body);
-    if (!roleAllows(req.principal!.role, "admin")) res.status(403).json({ error: "admin only" } satisfies ApiError);
-    else if (!deps.streams) res.status(404).json({ error: "no demo streams are served" } satisfies ApiError);
+    if (!deps.streams) res.status(404).json({ error: "no demo streams are served" } satisfies ApiError);
     else if (!body.success) {
       counters.rejectedMessages += 1;
       res.status(400).json({ error: `body must be {"mode": ${cameraModes.map((m) => `"${m}"`).join(" | ")}}` } satisfies ApiError);
@@ -151,8 +136,15 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   const apiErrors: ErrorRequestHandler = (err: { status?: number; type?: string; message?: string }, _req, res, _next) => {
     const status = typeof err.status === "number" && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) deps.log("error", "API request failed", { error: err.message });
+    else if (status === 413) counters.limited.bodySize += 1;
     else counters.rejectedMessages += 1;
-    const error = err.type === "entity.parse.failed" ? "malformed JSON body" : status === 500 ? "internal error" : (err.message ?? "bad request");
+    // The body parser's own messages are not passed on: they may quote what was sent.
+    const error =
+      err.type === "entity.parse.failed" ? "malformed JSON body"
+      : status === 413 ? `body too large: at most ${Math.round(deps.limits.bodyBytes / 1024)} KiB`
+      : status === 415 ? "the body must be JSON (Content-Type: application/json)"
+      : status === 500 ? "internal error"
+      : "bad request";
     res.status(status).json({ error } satisfies ApiError);
   };
   api.use(apiErrors);

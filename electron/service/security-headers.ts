@@ -28,7 +28,7 @@ export function contentSecurityPolicy(mediaOrigins: readonly string[] = []): str
 const NO_ORIGINS: readonly string[] = [];
 
 /** `mediaOrigins`: the origins of camera streams and map tiles, asked at each request (it caches them). */
-export const securityHeaders = (mediaOrigins: () => readonly string[] = () => NO_ORIGINS): RequestHandler => {
+export const securityHeaders = (mediaOrigins: () => readonly string[] = () => NO_ORIGINS, tls = false): RequestHandler => {
   // The policy text is rebuilt only when the origins list is a new one.
   let origins: readonly string[] | undefined;
   let policy = "";
@@ -40,6 +40,8 @@ export const securityHeaders = (mediaOrigins: () => readonly string[] = () => NO
     res.setHeader("Referrer-Policy", "no-referrer");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    // Served over TLS: browsers that have seen it once never fall back to cleartext.
+    if (tls) res.setHeader("Strict-Transport-Security", "max-age=31536000");
     next();
   };
 };

@@ -1,4 +1,7 @@
-import type { AuthGate } from "./auth-gate.js";
+import type { ServiceLimits } from "./access/limits.js";
+import type { RequestPolicy } from "./access/request-policy.js";
+import type { SecretRedactor } from "./access/secrets.js";
+import type { TokenAuth } from "./access/tokens.js";
 import type { WallCommands } from "./commands.js";
 import type { DisplayRegistry } from "./display-registry.js";
 import type { LayoutStore } from "./layout-store.js";
@@ -12,9 +15,13 @@ export interface ServiceDeps {
   state: WallStateHolder;
   commands: WallCommands;
   displays: DisplayRegistry;
-  gate: AuthGate;
   counters: ServiceCounters;
   log: Logger;
-  /** WALL_DISPLAY_TOKEN is set: a display must present a valid token to join. */
-  displaysNeedToken: boolean;
+  auth: TokenAuth;
+  /** Host and Origin rules of every request and socket handshake. */
+  policy: RequestPolicy;
+  limits: ServiceLimits;
+  redactor: SecretRedactor;
+  /** No display credential is configured (loopback service): displays on this machine come in without one. */
+  admitLocalDisplays: boolean;
 }

@@ -1,48 +1,91 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { controlHandshakeSchema, displayHandshakeSchema, displayHealthSchema, events, type Ack } from "../common/protocol.js";
-import { isRefusal, type GateRefusal } from "./auth-gate.js";
-import type { Principal } from "./auth.js";
+import { handshakeCheck, isRefusal, refusalError, socketDoor, type Refusal } from "./access/doors.js";
+import { ConnectionCount, RateGate } from "./access/limits.js";
+import type { Principal } from "./access/tokens.js";
 import type { ServiceDeps } from "./service-deps.js";
 
+const MALFORMED_HANDSHAKE = (what: string): Refusal => ({ status: 400, reason: "handshake", error: `handshake needs ${what}` });
 
-/** Socket clients (the console) tell a wrong token from a rate limit by these two messages. */
-function refusalMessage(r: GateRefusal): string {
-  return r.status === 401 ? "unauthorized" : r.error;
+/** At most one call per `ms`: the first at once, the rest folded into one at the end of the interval. */
+function throttle(fn: () => void, ms: number): { call: () => void; cancel: () => void } {
+  let last = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const run = () => {
+    timer = undefined;
+    last = Date.now();
+    fn();
+  };
+  return {
+    call: () => {
+      if (timer) return;
+      const wait = last + ms - Date.now();
+      if (wait <= 0) run();
+      else timer = setTimeout(run, wait);
+    },
+    cancel: () => clearTimeout(timer),
+  };
 }
 
-/** `/display` carries the wall state to displays; `/control` carries it to consoles and takes their commands. */
-export function attachSockets(http: HttpServer, deps: ServiceDeps): { io: Server; close: () => Promise<void> } {
-  const { state, store, displays, gate, counters, commands } = deps;
-  const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000 });
+/**
+ * `/display` carries the wall state to displays; `/control` carries it to consoles and takes their
+ * commands. Every handshake passes Host, Origin and the connection limits (engine.io's
+ * allowRequest) before any namespace sees it; each namespace then asks for its credential.
+ */
+export function attachSockets(http: HttpServer, deps: ServiceDeps) {
+  const { state, store, displays, counters, commands, limits } = deps;
+  const connections = new ConnectionCount(limits);
+  const io = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: limits.messageBytes,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+    // A connection that joins no namespace (refused, or never asking) is closed soon.
+    connectTimeout: 10_000,
+    allowRequest: handshakeCheck(deps.policy, counters, connections),
+  });
+  io.engine.on("connection", (raw: { remoteAddress: string; once: (e: "close", f: (reason: string, description?: unknown) => void) => void }) => {
+    const address = raw.remoteAddress;
+    connections.opened(address);
+    raw.once("close", (_reason, description) => {
+      connections.closed(address);
+      if (/max payload/i.test(String((description as Error | undefined)?.message ?? description ?? ""))) counters.limited.messageSize += 1;
+    });
+  });
+  const door = socketDoor({ auth: deps.auth, counters, admitLocalDisplays: deps.admitLocalDisplays });
 
   const display = io.of("/display");
   display.use((socket, next) => {
     const hs = displayHandshakeSchema.safeParse(socket.handshake.auth);
     if (!hs.success) {
       counters.rejectedMessages += 1;
-      next(new Error("handshake needs {displayId}"));
-      return;
+      return next(refusalError(MALFORMED_HANDSHAKE("{displayId, token?}")));
     }
-    if (deps.displaysNeedToken) {
-      const result = gate(socket.handshake.address, hs.data.token);
-      if (isRefusal(result)) {
-        next(new Error(refusalMessage(result)));
-        return;
-      }
-    }
+    const result = door.watch(hs.data.token, socket.handshake.address);
+    if (isRefusal(result)) return next(refusalError(result));
     socket.data.displayId = hs.data.displayId;
     next();
   });
+  const healthRate = new RateGate(limits.healthReportsPerSecond);
   display.on("connection", (socket) => {
     const id = socket.data.displayId as string;
     displays.connected(id);
     socket.emit(events.state, state.current());
     socket.on("disconnect", () => displays.disconnected(id));
-    // Displays send only their health; anything else, or a report that fails its schema, is counted and ignored.
-    socket.onAny((event: string, payload: unknown) => {
-      const health = event === events.displayHealth ? displayHealthSchema.safeParse(payload) : undefined;
-      if (health?.success) displays.report(id, health.data);
+    // Displays send only their health; anything else, or a report that fails its schema, is counted
+    // and ignored. Reports past the rate are dropped before they are parsed.
+    socket.onAny(async (event: string, payload: unknown) => {
+      if (event !== events.displayHealth) {
+        counters.rejectedMessages += 1;
+        return;
+      }
+      if (!(await healthRate.allow(id))) {
+        counters.limited.healthReports += 1;
+        return;
+      }
+      const health = displayHealthSchema.safeParse(payload);
+      if (health.success) displays.report(id, health.data);
       else counters.rejectedMessages += 1;
     });
   });
@@ -50,11 +93,8 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps): { io: Server
   const control = io.of("/control");
   control.use((socket, next) => {
     const hs = controlHandshakeSchema.safeParse(socket.handshake.auth);
-    const result = gate(socket.handshake.address, hs.success ? hs.data.token : undefined);
-    if (isRefusal(result)) {
-      next(new Error(refusalMessage(result)));
-      return;
-    }
+    const result = door.command(hs.success ? hs.data.token : undefined, socket.handshake.address);
+    if (isRefusal(result)) return next(refusalError(result));
     socket.data.principal = result;
     next();
   });
@@ -80,7 +120,9 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps): { io: Server
     display.emit(events.state, s);
     control.emit(events.state, s);
   };
-  const onDisplays = () => control.emit(events.displays, displays.list());
+  // Each display reports every few seconds: consoles get the list at most once a second, not once a report.
+  const displaysToConsoles = throttle(() => control.emit(events.displays, displays.list()), 1000);
+  const onDisplays = () => displaysToConsoles.call();
   const onStore = () => control.emit(events.layouts, store.summaries());
   state.on("change", onState);
   displays.on("change", onDisplays);
@@ -89,7 +131,10 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps): { io: Server
     state.off("change", onState);
     displays.off("change", onDisplays);
     store.off("change", onStore);
+    displaysToConsoles.cancel();
     await io.close();
   };
-  return { io, close };
+  return { io, door, connections, close };
 }
+
+export type SocketHub = ReturnType<typeof attachSockets>;

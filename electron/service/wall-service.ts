@@ -2,13 +2,16 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
-import { createAuthGate } from "./auth-gate.js";
-import { TokenAuth } from "./auth.js";
+import { DEFAULT_LIMITS } from "./access/limits.js";
+import { isLoopbackHost, RequestPolicy } from "./access/request-policy.js";
+import { SecretRedactor, secretsOfAddress } from "./access/secrets.js";
+import { displayCredential } from "./access/display-credential.js";
+import { TokenAuth } from "./access/tokens.js";
 import { WallCommands } from "./commands.js";
 import type { ServiceConfig } from "./config.js";
 import { DisplayRegistry } from "./display-registry.js";
-import { FailureLimiter } from "./failure-limiter.js";
 import { CAMERA_STATUS_TOPIC, type CamerasFile } from "../common/cameras-file.js";
 import { DemoStreams } from "./demo-streams.js";
 import { startFeed, type FeedService } from "./feed/feed-service.js";
@@ -20,18 +23,48 @@ import { attachSockets } from "./socket-hub.js";
 import { WallStateHolder } from "./wall-state.js";
 
 export interface WallService {
-  /** http://host:port, as displays and consoles reach it. */
+  /** http(s)://host:port, as displays and consoles on this machine reach it. */
   url: string;
   port: number;
   displayIds: string[];
   auth: TokenAuth;
   state: WallStateHolder;
   feed: FeedService;
+  /**
+   * The display credential: WALL_DISPLAY_TOKEN, or — on a non-loopback address without it — one
+   * generated and kept in the state folder. Undefined on a loopback service: its displays are local.
+   */
+  readonly displayToken: string | undefined;
+  /** Set when this start generated the display credential, so the caller can print pairing URLs once. */
+  readonly displayTokenGenerated: boolean;
   close(): Promise<void>;
 }
 
+async function readPem(variable: string, file: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    throw new Error(`${variable}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
+
+async function createServer(config: ServiceConfig): Promise<http.Server> {
+  if (!config.tls) return http.createServer();
+  const [cert, key] = await Promise.all([readPem("WALL_TLS_CERT", config.tls.certFile), readPem("WALL_TLS_KEY", config.tls.keyFile)]);
+  try {
+    // An https.Server is an http.Server to everything above it (express, socket.io).
+    return https.createServer({ cert, key }) as unknown as http.Server;
+  } catch (e) {
+    throw new Error(`WALL_TLS_CERT / WALL_TLS_KEY: not a usable certificate and key (${(e as Error).message.replace(/\s+/g, " ")})`);
+  }
+}
+
 /** Starts the whole service: layouts, state, REST, sockets. Used by the CLI, Electron main and tests. */
-export async function startWallService(config: ServiceConfig, log: Logger = consoleLogger): Promise<WallService> {
+export async function startWallService(config: ServiceConfig, baseLog: Logger = consoleLogger): Promise<WallService> {
+  // Every line the service logs passes the redactor: no token or backend password reaches a log.
+  const redactor = new SecretRedactor();
+  redactor.set("config", [config.adminToken, config.displayToken, config.feedToken, ...(config.feedUrl ? secretsOfAddress(config.feedUrl) : [])].filter((s): s is string => Boolean(s)));
+  const log = redactor.logger(baseLog);
   await fs.mkdir(config.stateDir, { recursive: true });
   if (!existsSync(path.join(config.rendererDir, "wall", "index.html"))) {
     log("warn", "the display pages are not built; run `npm run build`", { rendererDir: config.rendererDir });
@@ -40,17 +73,29 @@ export async function startWallService(config: ServiceConfig, log: Logger = cons
   await store.load();
   store.watch();
   try {
+    const loopback = isLoopbackHost(config.host);
+    if (!loopback && !config.tls) {
+      log("warn", "serving plain HTTP on a network address: consoles send their credentials in clear and anyone on the path can read or alter what the displays load; set WALL_TLS_CERT and WALL_TLS_KEY", { host: config.host });
+    }
     const state = await WallStateHolder.open(store, config.stateDir, store.topology.startLayout, log);
     const auth = await TokenAuth.open(config.stateDir, config.adminToken);
-    if (config.displayToken) auth.add(config.displayToken, { name: "display", role: "viewer" });
+    const { token: displayToken, generated: displayTokenGenerated } = await displayCredential(config);
+    if (displayToken) auth.add(displayToken, { name: "display", role: "viewer" });
+    redactor.set("credentials", [displayToken, auth.generatedAdminToken].filter((s): s is string => Boolean(s)));
+    const sourcesSecrets = () => redactor.set("sources", store.sources.sources.flatMap((s) => [...Object.values(s.headers), ...secretsOfAddress(s.url)]));
+    sourcesSecrets();
+    store.on("change", (c) => c.sourcesChanged && sourcesSecrets());
     const commands = new WallCommands(state, log);
     const displays = new DisplayRegistry();
     const counters = newCounters();
-    const gate = createAuthGate(auth, new FailureLimiter(), counters);
-    const deps = { store, state, commands, displays, gate, counters, log, displaysNeedToken: config.displayToken !== undefined };
-    const server = http.createServer();
+    const limits = { ...DEFAULT_LIMITS, ...config.limits };
+    const policy = new RequestPolicy({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [], allowedOrigins: config.allowedOrigins ?? [], tls: Boolean(config.tls) });
+    const deps = { store, state, commands, displays, counters, log, auth, policy, limits, redactor, admitLocalDisplays: displayToken === undefined };
+    const server = await createServer(config);
+    // Connections beyond this are not even accepted (sockets have their own, finer limits).
+    server.maxConnections = limits.connections + 200;
     const sockets = attachSockets(server, deps);
-    const feed = startFeed(sockets.io, { store, gate, counters, log, needToken: deps.displaysNeedToken }, config);
+    const feed = startFeed(sockets.io, { store, door: sockets.door, counters, log, limits }, config);
     const streams = DemoStreams.open(config.streamsDir, log);
     // With the simulator, the demo cameras' state is on the feed too (topic cameras.status), as a VMS would report it.
     const cameraStatus = streams && feed.simulator ? setInterval(() => publishCameraStatus(feed.hub, streams, store.cameras), 2000) : undefined;
@@ -69,9 +114,9 @@ export async function startWallService(config: ServiceConfig, log: Logger = cons
       });
     });
     const port = (server.address() as AddressInfo).port;
-    const host = config.host.includes(":") ? `[${config.host}]` : config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
+    const host = config.host.includes(":") ? (config.host === "::" ? "[::1]" : `[${config.host}]`) : config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
     return {
-      url: `http://${host}:${port}`,
+      url: `${policy.scheme}://${host}:${port}`,
       port,
       get displayIds() {
         return store.topology.displays.map((d) => d.id);
@@ -79,6 +124,8 @@ export async function startWallService(config: ServiceConfig, log: Logger = cons
       auth,
       state,
       feed,
+      displayToken,
+      displayTokenGenerated,
       async close() {
         clearInterval(cameraStatus);
         store.close();

@@ -50,7 +50,7 @@ export function ConsoleApp({ language }: { language: Language }) {
       onRefused: (reason) => {
         sessionStorage.removeItem(TOKEN_KEY);
         setToken("");
-        setRefusal(translate(language, reason === "unauthorized" ? "wrongToken" : "rateLimited"));
+        setRefusal(reason === "unauthorized" ? translate(language, "wrongToken") : reason);
       },
     });
     setConnection(c);

@@ -6,7 +6,7 @@ export interface ControlHandlers {
   onDisplays: (displays: ConnectedDisplay[]) => void;
   onLayouts: (layouts: LayoutSummary[]) => void;
   onOnline: (online: boolean) => void;
-  /** The service refused the token (or is limiting failed attempts): stop and ask again. */
+  /** The service refused the token: stop and ask for another. */
   onRefused: (reason: string) => void;
 }
 
@@ -22,8 +22,9 @@ export function connectControl(token: string, handlers: ControlHandlers): Contro
   socket.on("disconnect", () => handlers.onOnline(false));
   socket.on("connect_error", (err: Error) => {
     handlers.onOnline(false);
-    // Auth refusals come from our middleware; transport errors are retried by socket.io itself.
-    if (err.message === "unauthorized" || err.message.startsWith("too many")) {
+    // A refusal comes from the service's middleware (socket.active is false); transport errors are
+    // retried by socket.io itself.
+    if (!socket.active) {
       socket.close();
       handlers.onRefused(err.message);
     }

@@ -20,18 +20,26 @@ export function displayIdFromLocation(location: Pick<Location, "pathname">, brid
   return m ? decodeURIComponent(m[1]!) : "";
 }
 
+const TOKEN_KEY = "ioc-wall-display-token";
+
 /**
- * The display token, when the service requires one (WALL_DISPLAY_TOKEN): from the preload in
- * Electron, or `?token=` for a browser display. The query parameter is removed from the address
- * bar at once so that it does not linger in screenshots or history.
+ * The display credential, when the service requires one: from the preload in Electron, or for a
+ * browser display from its pairing URL — `#token=` (a fragment never travels to a server) or
+ * `?token=`. It leaves the address bar at once, so that it lingers in no screenshot or history, and
+ * is kept in this tab's session storage so that a reload still pairs.
  */
 export function displayTokenFromLocation(bridge: WallBridge | undefined = window.iocWall): string | undefined {
   if (bridge?.displayToken) return bridge.displayToken;
   const url = new URL(window.location.href);
-  const token = url.searchParams.get("token") ?? undefined;
+  const fragment = new URLSearchParams(url.hash.slice(1));
+  const token = fragment.get("token") ?? url.searchParams.get("token") ?? undefined;
   if (token !== undefined) {
     url.searchParams.delete("token");
+    fragment.delete("token");
+    url.hash = fragment.toString();
     window.history.replaceState(null, "", url);
+    sessionStorage.setItem(TOKEN_KEY, token);
+    return token;
   }
-  return token;
+  return sessionStorage.getItem(TOKEN_KEY) ?? undefined;
 }

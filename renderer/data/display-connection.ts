@@ -21,8 +21,8 @@ export function connectDisplay(store: WallStore, displayId: string, token: strin
     reconnectionDelayMax: 10_000,
     randomizationFactor: 0.5,
   });
-  const { setWall, setOnline } = store.getState();
-  keepConnected(socket);
+  const { setWall, setOnline, setRefusal } = store.getState();
+  const stopRetrying = keepConnected(socket, setRefusal);
   socket.on("connect", () => setOnline(true));
   socket.on("disconnect", () => setOnline(false));
   socket.on("connect_error", () => setOnline(false));
@@ -50,6 +50,7 @@ export function connectDisplay(store: WallStore, displayId: string, token: strin
     close: () => {
       clearInterval(timer);
       clearTimeout(first);
+      stopRetrying();
       socket.removeAllListeners();
       socket.close();
     },

@@ -14,6 +14,7 @@ export class FeedConnection {
   private readonly subscribed = new Set<string>();
   private readonly batcher: UpdateBatcher;
   private syncQueued = false;
+  private readonly stopRetrying: () => void;
 
   constructor(
     private readonly store: FeedStore,
@@ -27,7 +28,8 @@ export class FeedConnection {
       reconnectionDelayMax: 10_000,
     });
     const { setOnline } = store.getState();
-    keepConnected(this.socket);
+    // The display's own socket says why a refusal happened; this one only asks again.
+    this.stopRetrying = keepConnected(this.socket);
     this.socket.on("connect", () => {
       setOnline(true);
       this.subscribed.clear();
@@ -56,6 +58,7 @@ export class FeedConnection {
   }
 
   close(): void {
+    this.stopRetrying();
     this.socket.removeAllListeners();
     this.socket.close();
   }

@@ -1,10 +1,13 @@
 import { create } from "zustand";
 import type { WallState } from "../../electron/common/protocol.js";
+import type { Refusal } from "./keep-connected.js";
 
 export interface WallStoreState {
   /** The last state the service sent; kept while offline so the wall keeps its picture. */
   wall?: WallState;
   online: boolean;
+  /** The service turned this display away (and when it asks again); undefined once admitted. */
+  refusal?: Refusal;
   /** Grows with every (re)connection; failed tiles retry when it changes. */
   connections: number;
   /** Messages from the service that failed their schema (shown in the display's health). */
@@ -12,6 +15,7 @@ export interface WallStoreState {
   countRejected: () => void;
   setWall: (wall: WallState) => void;
   setOnline: (online: boolean) => void;
+  setRefusal: (refusal: Refusal | undefined) => void;
 }
 
 export function createWallStore() {
@@ -21,6 +25,7 @@ export function createWallStore() {
     rejected: 0,
     countRejected: () => set((s) => ({ rejected: s.rejected + 1 })),
     setWall: (wall) => set((s) => (s.wall && s.wall.revision === wall.revision && s.wall.layoutId === wall.layoutId ? s : { wall })),
+    setRefusal: (refusal) => set((s) => (refusal === undefined && s.refusal === undefined ? s : { refusal })),
     setOnline: (online) => set((s) => (online === s.online ? s : { online, connections: s.connections + (online ? 1 : 0) })),
   }));
 }

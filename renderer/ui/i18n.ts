@@ -4,6 +4,9 @@ import type { Language } from "../../electron/common/localized-text.js";
 const dictionary = {
   connecting: { vi: "Đang kết nối tới máy chủ…", en: "Connecting to the service…" },
   offline: { vi: "Mất kết nối", en: "Disconnected" },
+  refusedUnauthorized: { vi: "Màn hình chưa được cấp quyền: mã ghép nối thiếu hoặc sai", en: "This display is not authorised: its pairing token is missing or wrong" },
+  refusedOther: { vi: "Máy chủ từ chối kết nối ({reason})", en: "The service refused the connection ({reason})" },
+  retryAt: { vi: "Thử lại lúc {time}", en: "Retrying at {time}" },
   unknownDisplay: { vi: "Màn hình “{id}” không có trong cấu hình wall.json", en: "Display “{id}” is not in wall.json" },
   knownDisplays: { vi: "Các màn hình đã khai báo: {ids}", en: "Configured displays: {ids}" },
   noTiles: { vi: "Bố cục này không có ô nào trên màn hình {id}", en: "This layout has no tile on display {id}" },
@@ -13,7 +16,6 @@ const dictionary = {
   signIn: { vi: "Đăng nhập", en: "Sign in" },
   signOut: { vi: "Đăng xuất", en: "Sign out" },
   wrongToken: { vi: "Mã truy cập không đúng", en: "Wrong access token" },
-  rateLimited: { vi: "Sai mã quá nhiều lần, thử lại sau một phút", en: "Too many failed attempts; try again in a minute" },
   serviceUnreachable: { vi: "Không kết nối được máy chủ", en: "Cannot reach the service" },
   layouts: { vi: "Bố cục", en: "Layouts" },
   active: { vi: "Đang hiển thị", en: "On the wall" },

@@ -4,6 +4,7 @@ import type { Language } from "../../electron/common/localized-text.js";
 import { planWall } from "../../electron/common/plan.js";
 import { useFeedStore } from "../data/FeedProvider.js";
 import type { WallStore } from "../data/wall-store.js";
+import { formatTime } from "../ui/format.js";
 import { translate } from "../ui/i18n.js";
 import { webglSlots } from "../widgets/map/webgl-slots.js";
 import { TileView } from "./TileView.js";
@@ -22,6 +23,7 @@ function useWindowSize() {
 export function WallApp({ store, displayId, language }: { store: WallStore; displayId: string; language: Language }) {
   const wall = useStore(store, (s) => s.wall);
   const online = useStore(store, (s) => s.online);
+  const refusal = useStore(store, (s) => s.refusal);
   const connections = useStore(store, (s) => s.connections);
   const dropped = useStore(useFeedStore(), (s) => s.dropped);
   const windowSize = useWindowSize();
@@ -32,16 +34,23 @@ export function WallApp({ store, displayId, language }: { store: WallStore; disp
   }, [webglBudget]);
   const plan = useMemo(() => (wall ? planWall(wall.topology, wall.layout).find((p) => p.displayId === displayId) : undefined), [wall, displayId]);
 
+  // Refused, the display says why and when it asks again; the last picture stays beneath.
+  const why = refusal && (
+    <>
+      <span>{translate(language, refusal.reason === "unauthorized" ? "refusedUnauthorized" : "refusedOther", { reason: refusal.reason })}</span>
+      <span className="slate-detail">{translate(language, "retryAt", { time: formatTime(refusal.retryAt, language, false, true) })}</span>
+    </>
+  );
   const marker = !online && (
-    <div className="offline-marker" role="status" data-testid="offline-marker">
-      <span className="offline-dot" /> {translate(language, "offline")}
+    <div className="offline-marker" role="status" data-testid="offline-marker" data-refusal={refusal?.reason}>
+      <span className="offline-dot" /> {why ?? translate(language, "offline")}
     </div>
   );
 
   if (!wall) {
     return (
-      <div className="wall-root" data-display-id={displayId} data-connection={online ? "online" : "offline"}>
-        <div className="slate">{translate(language, "connecting")}</div>
+      <div className="wall-root" data-display-id={displayId} data-connection={online ? "online" : "offline"} data-refusal={refusal?.reason}>
+        <div className={refusal ? "slate slate-error" : "slate"}>{why ?? translate(language, "connecting")}</div>
       </div>
     );
   }

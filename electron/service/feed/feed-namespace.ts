@@ -1,6 +1,7 @@
 import type { Server } from "socket.io";
 import { feedEvents, subscribeSchema, type FeedUpdate } from "../../common/feed-protocol.js";
-import { isRefusal, type AuthGate } from "../auth-gate.js";
+import { isRefusal, refusalError, type SocketDoor } from "../access/doors.js";
+import { RateGate, type ServiceLimits } from "../access/limits.js";
 import type { ServiceCounters } from "../service-counters.js";
 import type { FeedHub } from "./feed-hub.js";
 
@@ -8,10 +9,9 @@ const room = (topic: string) => `t:${topic}`;
 
 export interface FeedNamespaceOptions {
   hub: FeedHub;
-  gate: AuthGate;
+  door: SocketDoor;
   counters: ServiceCounters;
-  /** Clients must present a valid token (WALL_DISPLAY_TOKEN is set). */
-  needToken: boolean;
+  limits: Pick<ServiceLimits, "topicsPerSocket" | "topicsTotal" | "subscriptionsPerSecond">;
 }
 
 /**
@@ -19,18 +19,28 @@ export interface FeedNamespaceOptions {
  * the acknowledgement, then every `update`. Each topic is a room, so an update costs one emit.
  */
 export function attachFeedNamespace(io: Server, opts: FeedNamespaceOptions) {
-  const { hub, gate, counters } = opts;
+  const { hub, counters, limits } = opts;
   const feed = io.of("/feed");
   feed.use((socket, next) => {
-    if (!opts.needToken) return next();
     const token = (socket.handshake.auth as { token?: unknown }).token;
-    const result = gate(socket.handshake.address, typeof token === "string" ? token : undefined);
-    next(isRefusal(result) ? new Error(result.status === 401 ? "unauthorized" : result.error) : undefined);
+    const result = opts.door.watch(typeof token === "string" && token.length <= 256 ? token : undefined, socket.handshake.address);
+    next(isRefusal(result) ? refusalError(result) : undefined);
   });
+  const rate = new RateGate(limits.subscriptionsPerSecond);
+  // Distinct topics held by anyone: each is a room here and, behind a backend, a subscription there.
+  let topicRooms = 0;
+  feed.adapter.on("create-room", (r: string) => r.startsWith("t:") && (topicRooms += 1));
+  feed.adapter.on("delete-room", (r: string) => r.startsWith("t:") && (topicRooms -= 1));
   feed.on("connection", (socket) => {
-    const handle = (event: "subscribe" | "unsubscribe") => (payload: unknown, ack: unknown) => {
-      const parsed = subscribeSchema.safeParse(payload);
+    const handle = (event: "subscribe" | "unsubscribe") => async (payload: unknown, ack: unknown) => {
       const reply = typeof ack === "function" ? (ack as (a: unknown) => void) : () => undefined;
+      // Past the rate, a message is refused before it is even parsed.
+      if (!(await rate.allow(socket.id))) {
+        counters.limited.subscriptions += 1;
+        reply({ error: `too many ${event} messages: at most ${limits.subscriptionsPerSecond} a second` });
+        return;
+      }
+      const parsed = subscribeSchema.safeParse(payload);
       if (!parsed.success) {
         counters.rejectedMessages += 1;
         reply({ error: `malformed ${event}: ${parsed.error.issues[0]?.message ?? "invalid"}` });
@@ -38,6 +48,15 @@ export function attachFeedNamespace(io: Server, opts: FeedNamespaceOptions) {
       }
       const topics = [...new Set(parsed.data.topics)];
       if (event === "subscribe") {
+        const held = [...socket.rooms].filter((r) => r.startsWith("t:")).length;
+        const fresh = topics.filter((t) => !socket.rooms.has(room(t)));
+        const unheard = fresh.filter((t) => !feed.adapter.rooms.has(room(t))).length;
+        if (held + fresh.length > limits.topicsPerSocket || topicRooms + unheard > limits.topicsTotal) {
+          counters.limited.topics += 1;
+          const error = held + fresh.length > limits.topicsPerSocket ? `too many topics: at most ${limits.topicsPerSocket} per connection (${held} held)` : `too many topics: the service holds at most ${limits.topicsTotal}`;
+          reply({ error });
+          return;
+        }
         void socket.join(topics.map(room));
         reply(hub.snapshot(topics));
       } else {

@@ -1,7 +1,8 @@
 import type { Server } from "socket.io";
 import { FEED_PROTOCOL_VERSION } from "../../common/feed-protocol.js";
 import type { SourcesFile } from "../../common/sources-file.js";
-import type { AuthGate } from "../auth-gate.js";
+import type { SocketDoor } from "../access/doors.js";
+import type { ServiceLimits } from "../access/limits.js";
 import type { LayoutStore } from "../layout-store.js";
 import type { Logger } from "../log.js";
 import type { ServiceCounters } from "../service-counters.js";
@@ -21,10 +22,10 @@ export interface FeedConfig {
  * Everything behind the service's /feed: the hub, and what fills it — the province's backend
  * (WALL_FEED_URL) or the built-in simulator, plus the HTTP JSON sources of sources.json.
  */
-export function startFeed(io: Server, deps: { store: LayoutStore; gate: AuthGate; counters: ServiceCounters; log: Logger; needToken: boolean }, config: FeedConfig) {
+export function startFeed(io: Server, deps: { store: LayoutStore; door: SocketDoor; counters: ServiceCounters; log: Logger; limits: ServiceLimits }, config: FeedConfig) {
   const { store, log } = deps;
   const hub = new FeedHub();
-  const namespace = attachFeedNamespace(io, { hub, gate: deps.gate, counters: deps.counters, needToken: deps.needToken });
+  const namespace = attachFeedNamespace(io, { hub, door: deps.door, counters: deps.counters, limits: deps.limits });
   let simulator: Simulator | undefined;
   let relay: UpstreamRelay | undefined;
   if (config.feedUrl) {
@@ -51,7 +52,8 @@ export function startFeed(io: Server, deps: { store: LayoutStore; gate: AuthGate
     simulator,
     health: () => ({
       protocol: FEED_PROTOCOL_VERSION,
-      backend: relay ? { url: config.feedUrl, connected: relay.connected } : { simulator: { mode: simulator!.mode, rate: config.simulator.rate, published: simulator!.published } },
+      // The backend's address is not named: it may carry a password, and it is nobody's business.
+      backend: relay ? { connected: relay.connected } : { simulator: { mode: simulator!.mode, rate: config.simulator.rate, published: simulator!.published } },
       topics: hub.topics().length,
       sources: sources.map((s) => s.health),
       sourcesErrors: store.sourcesErrors,

@@ -1,5 +1,6 @@
 import { io, type Socket } from "socket.io-client";
 import { feedEvents, parseFeedUpdate } from "../../common/feed-protocol.js";
+import { redactAddress } from "../../common/web-address.js";
 import type { Logger } from "../log.js";
 import type { ServiceCounters } from "../service-counters.js";
 import type { FeedHub } from "./feed-hub.js";
@@ -30,7 +31,7 @@ export class UpstreamRelay {
     });
     this.socket.on("connect", () => {
       this.connected = true;
-      this.log("info", "feed backend connected", { url });
+      this.log("info", "feed backend connected", { backend: redactAddress(url) });
       const topics = [...this.subscribed];
       this.subscribed.clear();
       void this.sync(topics);
@@ -42,7 +43,7 @@ export class UpstreamRelay {
       // A backend that closes us on purpose (a restart) is not followed by an automatic reconnect.
       if (reason === "io server disconnect") setTimeout(() => this.socket.connect(), 2000).unref();
     });
-    this.socket.on("connect_error", (e) => this.log("warn", "feed backend unreachable", { url, error: e.message }));
+    this.socket.on("connect_error", (e) => this.log("warn", "feed backend unreachable", { backend: redactAddress(url), error: e.message }));
     this.socket.on(feedEvents.update, (raw: unknown) => this.accept(raw));
     this.timer = setInterval(() => void this.sync(), 500);
     this.timer.unref();

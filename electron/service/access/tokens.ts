@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { writeFileAtomic } from "./json-file.js";
+import { writeFileAtomic } from "../json-file.js";
 
 export type Role = "viewer" | "operator" | "admin";
 const rank: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
@@ -20,8 +20,27 @@ function digest(token: string): Buffer {
 }
 
 export const ADMIN_TOKEN_FILE = "admin-token";
+export const DISPLAY_TOKEN_FILE = "display-token";
 
-/** Bearer tokens and the role each carries. Compared in constant time, by digest. */
+/** A secret kept in the state folder (mode 0600): read if there, else generated (192 random bits) and stored. */
+export async function storedSecret(stateDir: string, name: string): Promise<{ secret: string; file: string; generated: boolean }> {
+  const file = path.join(stateDir, name);
+  try {
+    const secret = (await fs.readFile(file, "utf8")).trim();
+    if (secret) return { secret, file, generated: false };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  }
+  const secret = randomBytes(24).toString("base64url");
+  await fs.mkdir(stateDir, { recursive: true });
+  await writeFileAtomic(file, `${secret}\n`, 0o600);
+  return { secret, file, generated: true };
+}
+
+/**
+ * Bearer tokens and the role each carries, compared in constant time by digest. Tokens are long
+ * random secrets: a wrong one is refused, never answered with a lockout that a valid one would share.
+ */
 export class TokenAuth {
   private readonly tokens: Array<{ digest: Buffer; principal: Principal }> = [];
 
@@ -37,21 +56,9 @@ export class TokenAuth {
       auth.add(adminToken, { name: "admin", role: "admin" });
       return auth;
     }
-    const file = path.join(stateDir, ADMIN_TOKEN_FILE);
-    let token: string | undefined;
-    let generated: string | undefined;
-    try {
-      token = (await fs.readFile(file, "utf8")).trim();
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-    }
-    if (!token) {
-      token = generated = randomBytes(24).toString("base64url");
-      await fs.mkdir(stateDir, { recursive: true });
-      await writeFileAtomic(file, `${token}\n`, 0o600);
-    }
-    const auth = new TokenAuth(generated, file);
-    auth.add(token, { name: "admin", role: "admin" });
+    const stored = await storedSecret(stateDir, ADMIN_TOKEN_FILE);
+    const auth = new TokenAuth(stored.generated ? stored.secret : undefined, stored.file);
+    auth.add(stored.secret, { name: "admin", role: "admin" });
     return auth;
   }
 

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { parseMainArgs } from "./cli-args.js";
+
+const HTTP_RISK = "--primary must use https:// unless it is on this machine (loopback): plain http would load the kiosk's code and send the display credential in clear";
+
+describe("main arguments", () => {
+  it("parses --windowed, --primary and --displays, spaced or with =", () => {
+    expect(parseMainArgs(["--windowed", "2", "--primary=https://10.0.0.5:8080/x", "--displays", "D4, D5,"])).toEqual({
+      windowed: 2,
+      primary: "https://10.0.0.5:8080",
+      displays: ["D4", "D5"],
+    });
+    expect(parseMainArgs(["--windowed=3", "--primary", "https://wall-1.example/", "--displays=D1"])).toEqual({
+      windowed: 3,
+      primary: "https://wall-1.example",
+      displays: ["D1"],
+    });
+  });
+
+  it("ignores what is not its own (Electron's and Chromium's arguments, the app path)", () => {
+    expect(parseMainArgs([".", "--no-sandbox", "--enable-logging=stderr"])).toEqual({});
+  });
+
+  it("takes 1 to 64 windows", () => {
+    for (const bad of ["0", "65", "1.5", "two", undefined]) {
+      expect(() => parseMainArgs(bad === undefined ? ["--windowed"] : ["--windowed", bad])).toThrow("--windowed takes a number of windows, 1 to 64");
+    }
+    expect(parseMainArgs(["--windowed", "64"]).windowed).toBe(64);
+  });
+
+  it("refuses an empty --displays list rather than drive nothing", () => {
+    expect(() => parseMainArgs(["--displays", ","])).toThrow(/--displays takes display ids/);
+    expect(() => parseMainArgs(["--displays"])).toThrow(/--displays takes display ids/);
+  });
+});
+
+describe("--primary", () => {
+  it("accepts https anywhere, keeping only the origin", () => {
+    expect(parseMainArgs(["--primary", "https://10.0.0.5:8443/wall/D1?x=1"]).primary).toBe("https://10.0.0.5:8443");
+    expect(parseMainArgs(["--primary", "https://[fd00::5]/"]).primary).toBe("https://[fd00::5]");
+  });
+
+  it("accepts plain http only on loopback", () => {
+    expect(parseMainArgs(["--primary", "http://127.0.0.1:8080"]).primary).toBe("http://127.0.0.1:8080");
+    expect(parseMainArgs(["--primary", "http://127.10.20.30:8080"]).primary).toBe("http://127.10.20.30:8080");
+    expect(parseMainArgs(["--primary", "http://localhost:8080/"]).primary).toBe("http://localhost:8080");
+    expect(parseMainArgs(["--primary", "http://[::1]:8080"]).primary).toBe("http://[::1]:8080");
+    // The URL parser normalises the other spellings of loopback first.
+    expect(parseMainArgs(["--primary", "http://127.1:8080"]).primary).toBe("http://127.0.0.1:8080");
+    expect(parseMainArgs(["--primary", "http://[0:0:0:0:0:0:0:1]:8080"]).primary).toBe("http://[::1]:8080");
+  });
+
+  it("refuses plain http to another machine, naming the risk", () => {
+    for (const url of ["http://10.0.0.5:8080", "http://wall-1.example", "http://127.0.0.1.nip.io", "http://128.0.0.1", "http://[fd00::1]", "http://localhost.example"]) {
+      expect(() => parseMainArgs(["--primary", url])).toThrow(HTTP_RISK);
+    }
+  });
+
+  it("says clearly when it is not an http(s) URL at all", () => {
+    expect(() => parseMainArgs(["--primary", "ftp://x"])).toThrow("--primary takes an http(s) URL, got ftp:");
+    expect(() => parseMainArgs(["--primary", "10.0.0.5:8080"])).toThrow(/--primary/);
+    for (const bad of ["not a url", "http://", "//10.0.0.5"]) {
+      let error: unknown;
+      try {
+        parseMainArgs(["--primary", bad]);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toBeInstanceOf(TypeError);
+      expect((error as Error).message).toMatch(/^--primary takes a URL such as https:\/\//);
+    }
+    expect(() => parseMainArgs(["--primary"])).toThrow(/^--primary takes the URL of the primary/);
+    expect(() => parseMainArgs(["--primary="])).toThrow(/^--primary takes the URL of the primary/);
+  });
+});
