@@ -1,12 +1,13 @@
 // `npm run bench`: prints figures and ratios; never passes or fails on time.
 import fs from "node:fs/promises";
 import os from "node:os";
+import { benchAccess } from "./access.mjs";
 import { benchCameras } from "./cameras.mjs";
 import { benchFeedLoad } from "./feed-load.mjs";
 import { benchLayoutSwitch } from "./layout-switch.mjs";
 import { benchMap } from "./map.mjs";
 
-const benches = { "layout-switch": benchLayoutSwitch, "feed-load": benchFeedLoad, cameras: benchCameras, map: benchMap };
+const benches = { "layout-switch": benchLayoutSwitch, "feed-load": benchFeedLoad, cameras: benchCameras, map: benchMap, access: benchAccess };
 // `npm run bench -- map` runs only the named benchmarks.
 const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(benches);
 const results = [];

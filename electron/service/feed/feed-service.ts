@@ -55,7 +55,8 @@ export function startFeed(io: Server, deps: { store: LayoutStore; door: SocketDo
       // The backend's address is not named: it may carry a password, and it is nobody's business.
       backend: relay ? { connected: relay.connected } : { simulator: { mode: simulator!.mode, rate: config.simulator.rate, published: simulator!.published } },
       topics: hub.topics().length,
-      sources: sources.map((s) => s.health),
+      // Health names no address: an error that quotes one (a library's message) keeps only its words.
+      sources: sources.map((s) => (s.health.lastError ? { ...s.health, lastError: s.health.lastError.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, "[address]") } : s.health)),
       sourcesErrors: store.sourcesErrors,
     }),
     close: () => {
