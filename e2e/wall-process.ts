@@ -10,6 +10,8 @@ export class WallProcess {
   url = "";
   private child: ChildProcess | undefined;
   output = "";
+  /** More environment for the service (TLS, a display credential), set before start(). */
+  env: Record<string, string> = {};
 
   private constructor(
     readonly root: string,
@@ -27,7 +29,7 @@ export class WallProcess {
   async start(): Promise<void> {
     const port = this.url ? new URL(this.url).port : "0";
     const child = spawn(process.execPath, ["dist/electron/service/cli.js"], {
-      env: { ...process.env, PORT: port, HOST: "127.0.0.1", WALL_LAYOUTS_DIR: this.layoutsDir, WALL_STATE_DIR: path.join(this.root, "state"), WALL_ADMIN_TOKEN: ADMIN_TOKEN, WALL_SIM_SEED: "7", WALL_SIM_RATE: "100" },
+      env: { ...process.env, PORT: port, HOST: "127.0.0.1", WALL_LAYOUTS_DIR: this.layoutsDir, WALL_STATE_DIR: path.join(this.root, "state"), WALL_ADMIN_TOKEN: ADMIN_TOKEN, WALL_SIM_SEED: "7", WALL_SIM_RATE: "100", ...this.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;
@@ -35,7 +37,7 @@ export class WallProcess {
       const timer = setTimeout(() => reject(new Error(`service did not start:\n${this.output}`)), 15_000);
       const onData = (chunk: Buffer) => {
         this.output += chunk.toString();
-        const m = /listening on (http:\/\/\S+)/.exec(this.output.slice(-4000));
+        const m = /listening on (https?:\/\/\S+)/.exec(this.output.slice(-4000));
         if (m) {
           clearTimeout(timer);
           resolve(m[1]!);

@@ -107,12 +107,18 @@ describe("LayoutStore", () => {
     first.close();
     await fs.writeFile(file("wall.json"), "{ broken");
     await fs.writeFile(file("overview.layout.json"), "{ broken");
+    const catalog = JSON.parse(await fs.readFile(file("cameras.json"), "utf8"));
+    catalog.cameras[0].streams[0].url = "http://vms.local:99999/live.m3u8";
+    await fs.writeFile(file("cameras.json"), JSON.stringify(catalog));
     const second = new LayoutStore(dirs.layoutsDir, silentLogger, lastGood);
     await second.load();
     expect(second.topology.displays).toHaveLength(6);
     expect(second.topologyErrors[0]!.message).toMatch(/not valid JSON/);
     expect(second.layout("overview")!.title.vi).toBe("Tổng quan tỉnh Sóc Trăng");
     expect(second.summaries().find((s) => s.id === "overview")).toMatchObject({ inUse: true, errors: [expect.objectContaining({ path: "$" })] });
+    // An optional file too: the catalog is the last good one, not an empty one.
+    expect(second.cameras.cameras[0]!.streams[0]!.url).toMatch(/^\/streams\/cam-01\//);
+    expect(second.camerasErrors[0]).toMatchObject({ path: "$.cameras[0].streams[0].url" });
     second.close();
   });
 

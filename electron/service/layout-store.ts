@@ -46,10 +46,14 @@ export interface StoreChange {
  */
 export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
   private topologyEntry: FileEntry<WallTopology> = { errors: [] };
-  /** sources.json is optional: without it, no HTTP sources. */
-  private readonly sourcesEntry: FileEntry<SourcesFile> = { errors: [], good: { sources: [] } };
+  /**
+   * sources.json is optional: without it (no good version), no HTTP sources. Like cameras.json it
+   * starts with no good version, so that a file broken while the service was down starts with its
+   * last good copy, not an empty one.
+   */
+  private readonly sourcesEntry: FileEntry<SourcesFile> = { errors: [] };
   /** cameras.json is optional: without it, an empty catalog. */
-  private readonly camerasEntry: FileEntry<CamerasFile> = { errors: [], good: emptyCatalog };
+  private readonly camerasEntry: FileEntry<CamerasFile> = { errors: [] };
   private readonly layouts = new Map<string, FileEntry<Layout>>();
   private watcher: fs.FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -126,8 +130,8 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
     change.topologyChanged = await this.scanTopology();
     // Layouts are checked against the wall (its WebGL budget): a new wall checks them again.
     if (change.topologyChanged) for (const entry of this.layouts.values()) entry.text = undefined;
-    change.sourcesChanged = await this.scanOptional(this.sourcesEntry, SOURCES_FILE, (raw) => checkSources(SOURCES_FILE, raw), { sources: [] });
-    change.camerasChanged = await this.scanOptional(this.camerasEntry, CAMERAS_FILE, (raw) => checkCameras(CAMERAS_FILE, raw), emptyCatalog);
+    change.sourcesChanged = await this.scanOptional(this.sourcesEntry, SOURCES_FILE, (raw) => checkSources(SOURCES_FILE, raw));
+    change.camerasChanged = await this.scanOptional(this.camerasEntry, CAMERAS_FILE, (raw) => checkCameras(CAMERAS_FILE, raw));
     const present = new Set<string>();
     for (const name of names.filter((n) => n.endsWith(LAYOUT_FILE_SUFFIX)).sort()) {
       const id = name.slice(0, -LAYOUT_FILE_SUFFIX.length);
@@ -176,15 +180,15 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
     return await this.applyText(this.topologyEntry, WALL_FILE, text, (raw) => checkTopology(WALL_FILE, raw));
   }
 
-  /** An optional file: absent means its empty value; otherwise validated like the others. */
-  private async scanOptional<T>(entry: FileEntry<T>, name: string, check: (raw: unknown) => Checked<T>, empty: T): Promise<boolean> {
+  /** An optional file: absent means no good version (its getter's empty value); otherwise validated like the others. */
+  private async scanOptional<T>(entry: FileEntry<T>, name: string, check: (raw: unknown) => Checked<T>): Promise<boolean> {
     const text = await this.readText(name);
     if (text === undefined) {
       const had = entry.text !== undefined;
       if (had) this.textChanged = true;
       entry.text = undefined;
       entry.errors = [];
-      entry.good = empty;
+      entry.good = undefined;
       return had;
     }
     return await this.applyText(entry, name, text, check);
