@@ -38,7 +38,9 @@ export function WallApp({ store, displayId, language }: { store: WallStore; disp
   const why = refusal && (
     <>
       <span>{translate(language, refusal.reason === "unauthorized" ? "refusedUnauthorized" : "refusedOther", { reason: refusal.reason })}</span>
-      <span className="slate-detail">{translate(language, "retryAt", { time: formatTime(refusal.retryAt, language, false, true) })}</span>
+      <span className="slate-detail">
+        {displayId} · {translate(language, "retryAt", { time: formatTime(refusal.retryAt, language, false, true) })}
+      </span>
     </>
   );
   const marker = !online && (
