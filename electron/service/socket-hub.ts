@@ -62,7 +62,7 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
       counters.rejectedMessages += 1;
       return next(refusalError(MALFORMED_HANDSHAKE("{displayId, token?}")));
     }
-    const result = door.watch(hs.data.token, socket.handshake.address);
+    const result = door.watch(hs.data.token, socket.handshake);
     if (isRefusal(result)) return next(refusalError(result));
     socket.data.displayId = hs.data.displayId;
     next();
@@ -93,7 +93,7 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
   const control = io.of("/control");
   control.use((socket, next) => {
     const hs = controlHandshakeSchema.safeParse(socket.handshake.auth);
-    const result = door.command(hs.success ? hs.data.token : undefined, socket.handshake.address);
+    const result = door.command(hs.success ? hs.data.token : undefined, socket.handshake);
     if (isRefusal(result)) return next(refusalError(result));
     socket.data.principal = result;
     next();

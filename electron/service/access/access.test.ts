@@ -87,12 +87,16 @@ describe("reads need a credential", () => {
     await start();
     expect(await outcome(socket("/display", { displayId: "D1" }))).toBe("connected");
     expect(await outcome(socket("/feed", {}))).toBe("connected");
+    expect(((await outcome(socket("/feed", {}, { "x-forwarded-for": "10.20.30.40" }))) as Error).message).toBe("unauthorized");
     // Commanding always needs a credential.
     expect(((await outcome(socket("/control", {}))) as Error).message).toBe("unauthorized");
     // A client that is not on this machine needs one even then.
     const door = socketDoor({ auth: await TokenAuth.open(dirs.stateDir, ADMIN), counters: newCounters(), admitLocalDisplays: true });
-    expect(door.watch(undefined, "10.20.30.40")).toMatchObject({ status: 401 });
-    expect(door.watch(undefined, "::ffff:127.0.0.1")).toMatchObject({ role: "viewer" });
+    expect(door.watch(undefined, { address: "10.20.30.40", headers: {} })).toMatchObject({ status: 401 });
+    expect(door.watch(undefined, { address: "::ffff:127.0.0.1", headers: {} })).toMatchObject({ role: "viewer" });
+    // Behind a reverse proxy every client comes from loopback: the proxy's headers say it is not local.
+    expect(door.watch(undefined, { address: "127.0.0.1", headers: { "x-forwarded-for": "10.20.30.40" } })).toMatchObject({ status: 401 });
+    expect(door.watch(undefined, { address: "127.0.0.1", headers: { forwarded: "for=10.20.30.40" } })).toMatchObject({ status: 401 });
   });
 
   it("generates a display credential once for a service other machines can reach, and keeps it", async () => {

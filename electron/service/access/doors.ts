@@ -86,17 +86,32 @@ export interface SocketDoorOptions {
  * (checked at the handshake). `/control` (commanding): a valid credential, always.
  */
 export function socketDoor(opts: SocketDoorOptions) {
-  const admit = (token: string | undefined, address: string, watching: boolean): Principal | Refusal => {
+  const admit = (token: string | undefined, client: SocketClient, watching: boolean): Principal | Refusal => {
     const principal = opts.auth.authenticate(token);
     if (principal) return principal;
-    if (watching && !token && opts.admitLocalDisplays && isLoopbackAddress(address)) return LOCAL_DISPLAY;
+    if (watching && !token && opts.admitLocalDisplays && isLocalClient(client)) return LOCAL_DISPLAY;
     opts.counters.authFailures += 1;
     return { status: 401, reason: "unauthorized", error: "unauthorized" };
   };
   return {
-    watch: (token: string | undefined, address: string) => admit(token, address, true),
-    command: (token: string | undefined, address: string) => admit(token, address, false),
+    watch: (token: string | undefined, client: SocketClient) => admit(token, client, true),
+    command: (token: string | undefined, client: SocketClient) => admit(token, client, false),
   };
+}
+
+/** Where a socket comes from: socket.io's `socket.handshake` has both. */
+export interface SocketClient {
+  address: string;
+  headers: IncomingMessage["headers"];
+}
+
+/**
+ * On this machine, and not relayed: behind a reverse proxy every client arrives from loopback, and
+ * the proxy says so in its forwarding headers — such a client is not local, whatever its address.
+ */
+export function isLocalClient(client: SocketClient): boolean {
+  const h = client.headers;
+  return isLoopbackAddress(client.address) && !h.forwarded && !h["x-forwarded-for"] && !h["x-real-ip"];
 }
 
 export type SocketDoor = ReturnType<typeof socketDoor>;

@@ -23,7 +23,7 @@ export function attachFeedNamespace(io: Server, opts: FeedNamespaceOptions) {
   const feed = io.of("/feed");
   feed.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown }).token;
-    const result = opts.door.watch(typeof token === "string" && token.length <= 256 ? token : undefined, socket.handshake.address);
+    const result = opts.door.watch(typeof token === "string" && token.length <= 256 ? token : undefined, socket.handshake);
     next(isRefusal(result) ? refusalError(result) : undefined);
   });
   const rate = new RateGate(limits.subscriptionsPerSecond);
