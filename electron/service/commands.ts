@@ -1,39 +1,82 @@
 import type { z } from "zod";
 import { mapViewBodySchema, switchLayoutBodySchema, type Ack, type MapView } from "../common/protocol.js";
-import { roleAllows, type Principal } from "./access/tokens.js";
+import type { AuditAction, AuditLog } from "./access/audit-log.js";
+import { roleAllows, type Principal, type Role } from "./access/tokens.js";
 import type { Logger } from "./log.js";
 import type { WallStateHolder } from "./wall-state.js";
 
-function malformed(error: z.ZodError): Exclude<Ack, { ok: true }> {
+/** Who gives a command, and from which address. */
+export interface Actor {
+  principal: Principal;
+  from: string;
+}
+
+type Refused = Exclude<Ack, { ok: true }>;
+
+function malformed(error: z.ZodError): Refused {
   return { ok: false, status: 400, error: `malformed body: ${error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}` };
 }
 
 /**
- * The commands a console may give, shared by REST and the /control socket: each validates its
- * payload, checks the role and answers with an Ack whose status is an HTTP status.
+ * The commands a console may give, shared by REST and the /control socket: each checks the role,
+ * validates its payload, answers with an Ack whose status is an HTTP status, and leaves an audit
+ * entry, allowed or not.
  */
 export class WallCommands {
   constructor(
     private readonly state: WallStateHolder,
+    private readonly audit: AuditLog,
     private readonly log: Logger,
   ) {}
 
-  switchLayout(principal: Principal, body: unknown): Ack {
-    if (!roleAllows(principal.role, "operator")) return { ok: false, status: 403, error: "this role may not switch layouts" };
-    const parsed = switchLayoutBodySchema.safeParse(body);
-    if (!parsed.success) return malformed(parsed.error);
-    if (!this.state.switchLayout(parsed.data.layoutId)) return { ok: false, status: 404, error: `no valid layout "${parsed.data.layoutId}"` };
-    this.log("info", "layout switched", { by: principal.name, layoutId: parsed.data.layoutId, revision: this.state.current().revision });
-    return { ok: true };
+  /** The audit entry of a command refused before it ran (a role that may not, at the REST door). */
+  refused(actor: Actor, action: AuditAction, status: number, details: Record<string, unknown> = {}): void {
+    this.record(actor, action, { ok: false, status, error: "" }, details);
   }
 
-  setMapView(principal: Principal, body: unknown): { ok: true; view: MapView } | Exclude<Ack, { ok: true }> {
-    if (!roleAllows(principal.role, "operator")) return { ok: false, status: 403, error: "this role may not move maps" };
-    const parsed = mapViewBodySchema.safeParse(body);
-    if (!parsed.success) return malformed(parsed.error);
-    const view = this.state.setMapView(parsed.data);
-    if (view === "no-tile") return { ok: false, status: 404, error: `the current layout has no map tile "${parsed.data.tileId}"` };
-    this.log("info", "map moved", { by: principal.name, tileId: parsed.data.tileId, ...view });
-    return { ok: true, view };
+  switchLayout(actor: Actor, body: unknown): Ack {
+    return this.run(actor, "layout.switch", "operator", body, () => {
+      const parsed = switchLayoutBodySchema.safeParse(body);
+      if (!parsed.success) return malformed(parsed.error);
+      if (!this.state.switchLayout(parsed.data.layoutId)) return { ok: false, status: 404, error: `no valid layout "${parsed.data.layoutId}"` };
+      this.log("info", "layout switched", { by: actor.principal.name, layoutId: parsed.data.layoutId, revision: this.state.current().revision });
+      return { ok: true };
+    });
   }
+
+  setMapView(actor: Actor, body: unknown): { ok: true; view: MapView } | Refused {
+    let view: MapView | undefined;
+    const ack = this.run(actor, "map.view", "operator", body, () => {
+      const parsed = mapViewBodySchema.safeParse(body);
+      if (!parsed.success) return malformed(parsed.error);
+      const moved = this.state.setMapView(parsed.data);
+      if (moved === "no-tile") return { ok: false, status: 404, error: `the current layout has no map tile "${parsed.data.tileId}"` };
+      view = moved;
+      this.log("info", "map moved", { by: actor.principal.name, tileId: parsed.data.tileId, ...moved });
+      return { ok: true };
+    });
+    return ack.ok ? { ok: true, view: view! } : ack;
+  }
+
+  private run(actor: Actor, action: AuditAction, role: Role, body: unknown, command: () => Ack): Ack {
+    const ack: Ack = roleAllows(actor.principal.role, role) ? command() : { ok: false, status: 403, error: `the ${actor.principal.role} role may not do this (${role} needed)` };
+    this.record(actor, action, ack, summary(body));
+    return ack;
+  }
+
+  private record(actor: Actor, action: AuditAction, ack: Ack, details: Record<string, unknown>): void {
+    this.audit.append({ who: actor.principal.name, role: actor.principal.role, from: actor.from, action, allowed: ack.ok, status: ack.ok ? 200 : ack.status, details });
+  }
+}
+
+/** What an audit entry keeps of a body: its small plain fields, never more than a line. */
+function summary(body: unknown): Record<string, unknown> {
+  if (!body || typeof body !== "object" || Array.isArray(body)) return {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body).slice(0, 8)) {
+    if (typeof v === "string") out[k] = v.slice(0, 80);
+    else if (typeof v === "number" || typeof v === "boolean") out[k] = v;
+    else if (Array.isArray(v) && v.length <= 4 && v.every((x) => typeof x === "number")) out[k] = v;
+  }
+  return out;
 }

@@ -24,6 +24,8 @@ export interface ServiceConfig {
   allowedOrigins?: string[];
   /** WALL_TLS_CERT + WALL_TLS_KEY: PEM files; HTTPS and WSS on `port`, no cleartext port. */
   tls?: { certFile: string; keyFile: string };
+  /** WALL_SESSION_HOURS: how long a sign-in lasts (a shift; default 12). */
+  sessionHours?: number;
   /** Overrides of the limits on what clients can grow (tests; defaults in access/limits.ts). */
   limits?: Partial<ServiceLimits>;
 }
@@ -60,6 +62,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConf
   const certFile = env.WALL_TLS_CERT?.trim();
   const keyFile = env.WALL_TLS_KEY?.trim();
   if (Boolean(certFile) !== Boolean(keyFile)) throw new Error("WALL_TLS_CERT and WALL_TLS_KEY go together: set both (PEM files) or neither");
+  const sessionHours = env.WALL_SESSION_HOURS === undefined ? undefined : Number(env.WALL_SESSION_HOURS);
+  if (sessionHours !== undefined && !(sessionHours > 0 && sessionHours <= 24 * 30)) throw new Error(`WALL_SESSION_HOURS must be hours between 0 and 720, got "${env.WALL_SESSION_HOURS}"`);
   const seed = Number(env.WALL_SIM_SEED ?? Math.floor(Math.random() * 2 ** 31));
   const rate = Number(env.WALL_SIM_RATE ?? 20);
   if (!Number.isInteger(seed)) throw new Error(`WALL_SIM_SEED must be an integer, got "${env.WALL_SIM_SEED}"`);
@@ -77,6 +81,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConf
     ...(displayToken ? { displayToken } : {}),
     allowedHosts,
     allowedOrigins,
+    ...(sessionHours ? { sessionHours } : {}),
     ...(certFile && keyFile ? { tls: { certFile: path.resolve(certFile), keyFile: path.resolve(keyFile) } } : {}),
     // dist/electron/service → dist/renderer
     rendererDir: path.resolve(env.WALL_RENDERER_DIR ?? path.join(here, "../../renderer")),

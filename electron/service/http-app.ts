@@ -1,4 +1,8 @@
-import express, { type ErrorRequestHandler } from "express";
+import express, { type ErrorRequestHandler, type Request } from "express";
+import { accessRoutes, loginRoute } from "./access/access-routes.js";
+import type { AuditAction } from "./access/audit-log.js";
+import type { Role } from "./access/tokens.js";
+import type { Actor } from "./commands.js";
 import path from "node:path";
 import { simulatorModeBodySchema, simulatorModes, type ApiError, type ApiState } from "../common/protocol.js";
 import { authenticate, requestGuard, requireRole } from "./access/doors.js";
@@ -62,9 +66,15 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     );
   });
 
+  const json = express.json({ limit: deps.limits.bodyBytes });
+  const accessDeps = { accounts: deps.accounts, audit: deps.audit, throttle: deps.throttle, counters, json };
+  api.use(loginRoute(accessDeps));
   // Everything else needs a credential, checked before a body is read; then the role; then the body.
   api.use(authenticate(deps.auth, counters));
-  const json = express.json({ limit: deps.limits.bodyBytes });
+  api.use(accessRoutes(accessDeps));
+  const actor = (req: Request): Actor => ({ principal: req.principal!, from: req.socket.remoteAddress ?? "" });
+  /** A command's role door: a refusal here is audited under the command's name. */
+  const commandRole = (role: Role, action: AuditAction) => requireRole(role, (req) => commands.refused(actor(req), action, 403));
 
   api.get("/simulator", (_req, res) => {
     const sim = deps.feed.simulator;
@@ -73,7 +83,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   });
 
   /** Admin only: make the simulator misbehave (tests, drills). */
-  api.post("/simulator", requireRole("admin"), json, (req, res) => {
+  api.post("/simulator", commandRole("admin", "simulator.mode"), json, (req, res) => {
     const sim = deps.feed.simulator;
     const body = simulatorModeBodySchema.safeParse(req.body);
     if (!sim) res.status(404).json({ error: "no simulator runs" } satisfies ApiError);
@@ -82,6 +92,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
       res.status(400).json({ error: `body must be {"mode": ${simulatorModes.map((m) => `"${m}"`).join(" | ")}}` } satisfies ApiError);
     } else {
       sim.setMode(body.data.mode);
+      deps.audit.append({ who: req.principal!.name, role: req.principal!.role, from: actor(req).from, action: "simulator.mode", allowed: true, status: 200, details: { mode: body.data.mode } });
       res.json({ mode: body.data.mode });
     }
   });
@@ -99,16 +110,16 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     res.json({ layoutId: s.layoutId, revision: s.revision, displays: displays.list(), mode: "manual" } satisfies ApiState & { mode: string });
   });
 
-  api.post("/state/map-view", requireRole("operator"), json, (req, res) => {
-    const ack = commands.setMapView(req.principal!, req.body);
+  api.post("/state/map-view", commandRole("operator", "map.view"), json, (req, res) => {
+    const ack = commands.setMapView(actor(req), req.body);
     if (ack.ok) res.json({ tileId: (req.body as { tileId: string }).tileId, view: ack.view, revision: state.current().revision });
     else {
       if (ack.status === 400) counters.rejectedMessages += 1;
       res.status(ack.status).json({ error: ack.error } satisfies ApiError);
     }
   });
-  api.post("/state/layout", requireRole("operator"), json, (req, res) => {
-    const ack = commands.switchLayout(req.principal!, req.body);
+  api.post("/state/layout", commandRole("operator", "layout.switch"), json, (req, res) => {
+    const ack = commands.switchLayout(actor(req), req.body);
     if (ack.ok) {
       const s = state.current();
       res.json({ layoutId: s.layoutId, revision: s.revision });
@@ -119,7 +130,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   });
 
   /** Admin only: make a demo camera drop out, vanish (404) or come back. */
-  api.post("/simulator/cameras/:id", requireRole("admin"), json, (req, res) => {
+  api.post("/simulator/cameras/:id", commandRole("admin", "simulator.mode"), json, (req, res) => {
     const body = cameraModeBodySchema.safeParse(req.body);
     if (!deps.streams) res.status(404).json({ error: "no demo streams are served" } satisfies ApiError);
     else if (!body.success) {

@@ -1,4 +1,7 @@
+import type { AccountStore } from "./access/accounts.js";
+import type { AuditLog } from "./access/audit-log.js";
 import type { ServiceLimits } from "./access/limits.js";
+import type { LoginThrottle } from "./access/login-throttle.js";
 import type { RequestPolicy } from "./access/request-policy.js";
 import type { SecretRedactor } from "./access/secrets.js";
 import type { TokenAuth } from "./access/tokens.js";
@@ -18,6 +21,9 @@ export interface ServiceDeps {
   counters: ServiceCounters;
   log: Logger;
   auth: TokenAuth;
+  accounts: AccountStore;
+  audit: AuditLog;
+  throttle: LoginThrottle;
   /** Host and Origin rules of every request and socket handshake. */
   policy: RequestPolicy;
   limits: ServiceLimits;

@@ -65,6 +65,7 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     const result = door.watch(hs.data.token, socket.handshake);
     if (isRefusal(result)) return next(refusalError(result));
     socket.data.displayId = hs.data.displayId;
+    socket.data.principal = result;
     next();
   });
   const healthRate = new RateGate(limits.healthReportsPerSecond);
@@ -100,16 +101,17 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
   });
   control.on("connection", (socket: Socket) => {
     const principal = socket.data.principal as Principal;
+    const actor = { principal, from: socket.handshake.address };
     socket.emit(events.state, state.current());
     socket.emit(events.displays, displays.list());
     socket.emit(events.layouts, store.summaries());
     socket.on(events.switchLayout, (body: unknown, ack: unknown) => {
-      const result: Ack = commands.switchLayout(principal, body);
+      const result: Ack = commands.switchLayout(actor, body);
       if (!result.ok && result.status === 400) counters.rejectedMessages += 1;
       if (typeof ack === "function") (ack as (a: Ack) => void)(result);
     });
     socket.on(events.mapView, (body: unknown, ack: unknown) => {
-      const result = commands.setMapView(principal, body);
+      const result = commands.setMapView(actor, body);
       if (!result.ok && result.status === 400) counters.rejectedMessages += 1;
       if (typeof ack === "function") (ack as (a: Ack) => void)(result.ok ? { ok: true } : result);
     });
@@ -124,10 +126,21 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
   const displaysToConsoles = throttle(() => control.emit(events.displays, displays.list()), 1000);
   const onDisplays = () => displaysToConsoles.call();
   const onStore = () => control.emit(events.layouts, store.summaries());
+  // A deleted account, an ended session or a revoked token loses its sockets at once, in every namespace.
+  const onRevoked = (credential: string) => {
+    for (const ns of [display, control, io.of("/feed")]) {
+      for (const socket of ns.sockets.values()) {
+        const held = (socket.data.principal as Principal | undefined)?.credential;
+        if (held && (held === credential || (credential.endsWith("/") && held.startsWith(credential)))) socket.disconnect(true);
+      }
+    }
+  };
+  deps.accounts.on("revoked", onRevoked);
   state.on("change", onState);
   displays.on("change", onDisplays);
   store.on("change", onStore);
   const close = async () => {
+    deps.accounts.off("revoked", onRevoked);
     state.off("change", onState);
     displays.off("change", onDisplays);
     store.off("change", onStore);

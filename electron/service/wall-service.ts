@@ -7,7 +7,10 @@ import type { AddressInfo } from "node:net";
 import { DEFAULT_LIMITS } from "./access/limits.js";
 import { isLoopbackHost, RequestPolicy } from "./access/request-policy.js";
 import { SecretRedactor, secretsOfAddress } from "./access/secrets.js";
+import { AccountStore } from "./access/accounts.js";
+import { AuditLog } from "./access/audit-log.js";
 import { displayCredential } from "./access/display-credential.js";
+import { LoginThrottle } from "./access/login-throttle.js";
 import { TokenAuth } from "./access/tokens.js";
 import { WallCommands } from "./commands.js";
 import type { ServiceConfig } from "./config.js";
@@ -80,17 +83,21 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     const state = await WallStateHolder.open(store, config.stateDir, store.topology.startLayout, log);
     const auth = await TokenAuth.open(config.stateDir, config.adminToken);
     const { token: displayToken, generated: displayTokenGenerated } = await displayCredential(config);
-    if (displayToken) auth.add(displayToken, { name: "display", role: "viewer" });
+    if (displayToken) auth.add(displayToken, { name: "display", role: "viewer", credential: "display" });
     redactor.set("credentials", [displayToken, auth.generatedAdminToken].filter((s): s is string => Boolean(s)));
     const sourcesSecrets = () => redactor.set("sources", store.sources.sources.flatMap((s) => [...Object.values(s.headers), ...secretsOfAddress(s.url)]));
     sourcesSecrets();
     store.on("change", (c) => c.sourcesChanged && sourcesSecrets());
-    const commands = new WallCommands(state, log);
+    const accounts = await AccountStore.open(config.stateDir, log, { ...(config.sessionHours ? { sessionHours: config.sessionHours } : {}) });
+    auth.useAccounts(accounts);
+    const audit = await AuditLog.open(config.stateDir, log);
+    const throttle = new LoginThrottle();
+    const commands = new WallCommands(state, audit, log);
     const displays = new DisplayRegistry();
     const counters = newCounters();
     const limits = { ...DEFAULT_LIMITS, ...config.limits };
     const policy = new RequestPolicy({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [], allowedOrigins: config.allowedOrigins ?? [], tls: Boolean(config.tls) });
-    const deps = { store, state, commands, displays, counters, log, auth, policy, limits, redactor, admitLocalDisplays: displayToken === undefined };
+    const deps = { store, state, commands, displays, counters, log, auth, accounts, audit, throttle, policy, limits, redactor, admitLocalDisplays: displayToken === undefined };
     const server = await createServer(config);
     // Connections beyond this are not even accepted (sockets have their own, finer limits).
     server.maxConnections = limits.connections + 200;
@@ -135,7 +142,7 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
         const closing = sockets.close();
         server.closeAllConnections();
         await closing;
-        await state.flushed();
+        await Promise.all([state.flushed(), accounts.flushed(), audit.flushed()]);
       },
     };
   } catch (e) {

@@ -1,4 +1,4 @@
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler } from "express";
 import type { IncomingMessage } from "node:http";
 import type { ApiError } from "../../common/protocol.js";
 import type { ServiceCounters } from "../service-counters.js";
@@ -63,15 +63,17 @@ export function authenticate(auth: TokenAuth, counters: ServiceCounters): Reques
   };
 }
 
-export function requireRole(role: Role): RequestHandler {
+/** `onRefused`: the audit entry of a command refused here, before its body is read. */
+export function requireRole(role: Role, onRefused?: (req: Request) => void): RequestHandler {
   return (req, res, next) => {
-    if (req.principal && roleAllows(req.principal.role, role)) next();
-    else res.status(403).json({ error: `${role} role needed` } satisfies ApiError);
+    if (req.principal && roleAllows(req.principal.role, role)) return next();
+    onRefused?.(req);
+    res.status(403).json({ error: `${role} role needed` } satisfies ApiError);
   };
 }
 
 /** What a display on this machine is admitted as when no display credential is configured. */
-export const LOCAL_DISPLAY: Principal = Object.freeze({ name: "local-display", role: "viewer" });
+export const LOCAL_DISPLAY: Principal = Object.freeze({ name: "local-display", role: "viewer", credential: "local-display" });
 
 export interface SocketDoorOptions {
   auth: TokenAuth;

@@ -9,6 +9,8 @@ const rank: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 export interface Principal {
   name: string;
   role: Role;
+  /** What it came in with (`admin`, `display`, `token:<name>`, `user:<name>/<session>`): revoking it closes what it holds. */
+  credential: string;
 }
 
 export function roleAllows(role: Role, needed: Role): boolean {
@@ -43,6 +45,7 @@ export async function storedSecret(stateDir: string, name: string): Promise<{ se
  */
 export class TokenAuth {
   private readonly tokens: Array<{ digest: Buffer; principal: Principal }> = [];
+  private accounts: { authenticate(token: string): Principal | undefined } | undefined;
 
   private constructor(
     /** Set when this start generated the admin token, so the caller can print it once. */
@@ -53,12 +56,12 @@ export class TokenAuth {
   static async open(stateDir: string, adminToken: string | undefined): Promise<TokenAuth> {
     if (adminToken) {
       const auth = new TokenAuth(undefined, undefined);
-      auth.add(adminToken, { name: "admin", role: "admin" });
+      auth.add(adminToken, { name: "admin", role: "admin", credential: "admin" });
       return auth;
     }
     const stored = await storedSecret(stateDir, ADMIN_TOKEN_FILE);
     const auth = new TokenAuth(stored.generated ? stored.secret : undefined, stored.file);
-    auth.add(stored.secret, { name: "admin", role: "admin" });
+    auth.add(stored.secret, { name: "admin", role: "admin", credential: "admin" });
     return auth;
   }
 
@@ -66,12 +69,17 @@ export class TokenAuth {
     this.tokens.push({ digest: digest(token), principal });
   }
 
+  /** Accounts' sessions and integrations' tokens, besides the configured ones. */
+  useAccounts(accounts: { authenticate(token: string): Principal | undefined }): void {
+    this.accounts = accounts;
+  }
+
   authenticate(token: string | undefined): Principal | undefined {
-    if (!token) return undefined;
+    if (!token || token.length > 256) return undefined;
     const d = digest(token);
     let found: Principal | undefined;
     for (const t of this.tokens) if (timingSafeEqual(t.digest, d)) found = t.principal;
-    return found;
+    return found ?? this.accounts?.authenticate(token);
   }
 }
 

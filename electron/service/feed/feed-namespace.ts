@@ -24,7 +24,9 @@ export function attachFeedNamespace(io: Server, opts: FeedNamespaceOptions) {
   feed.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown }).token;
     const result = opts.door.watch(typeof token === "string" && token.length <= 256 ? token : undefined, socket.handshake);
-    next(isRefusal(result) ? refusalError(result) : undefined);
+    if (isRefusal(result)) return next(refusalError(result));
+    socket.data.principal = result;
+    next();
   });
   const rate = new RateGate(limits.subscriptionsPerSecond);
   // Distinct topics held by anyone: each is a room here and, behind a backend, a subscription there.

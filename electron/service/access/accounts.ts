@@ -1,0 +1,184 @@
+import { createHash, randomBytes } from "node:crypto";
+import { EventEmitter } from "node:events";
+import path from "node:path";
+import { z } from "zod";
+import { readJsonIfExists, writeFileAtomic } from "../json-file.js";
+import type { Logger } from "../log.js";
+import { hashPassword, verifyPassword } from "./password-hash.js";
+import type { Principal, Role } from "./tokens.js";
+
+export const roleSchema = z.enum(["viewer", "operator", "admin"]);
+export const usernameSchema = z.string().regex(/^[a-z0-9._-]{2,32}$/, "username: 2–32 of a-z 0-9 . _ -");
+export const ACCOUNTS_FILE = "accounts.json";
+
+const userRecord = z.strictObject({ username: usernameSchema, role: roleSchema, hash: z.string().startsWith("scrypt$"), createdAt: z.number(), lastLoginAt: z.number().optional() });
+const tokenRecord = z.strictObject({ name: usernameSchema, role: roleSchema, digest: z.string().regex(/^[0-9a-f]{64}$/), createdAt: z.number() });
+const sessionRecord = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/), username: usernameSchema, digest: z.string().regex(/^[0-9a-f]{64}$/), expiresAt: z.number() });
+type UserRecord = z.infer<typeof userRecord>;
+type TokenRecord = z.infer<typeof tokenRecord>;
+type SessionRecord = z.infer<typeof sessionRecord>;
+
+const digestOf = (secret: string) => createHash("sha256").update(secret, "utf8").digest("hex");
+const secret = () => randomBytes(32).toString("base64url");
+
+/** Entries one at a time: a damaged entry is dropped and named in the log, the others load. */
+function parseEach<T>(raw: unknown, schema: z.ZodType<T>, what: string, log: Logger): T[] {
+  if (!Array.isArray(raw)) return [];
+  const out: T[] = [];
+  raw.forEach((item, i) => {
+    const r = schema.safeParse(item);
+    if (r.success) out.push(r.data);
+    else log("warn", `${ACCOUNTS_FILE}: ${what}[${i}] dropped: ${r.error.issues[0]?.message ?? "invalid"}`);
+  });
+  return out;
+}
+
+export interface UserSummary {
+  username: string;
+  role: Role;
+  createdAt: number;
+  lastLoginAt?: number;
+}
+
+/**
+ * Named accounts (passwords only as scrypt hashes), their sign-in sessions, and API tokens for
+ * integrations (only their SHA-256 digests): kept in the state folder, written atomically. A
+ * principal's `credential` says what it came in with, so that deleting an account or revoking a
+ * token can close what it holds at once ("revoked" names the credential, or its prefix).
+ */
+export class AccountStore extends EventEmitter<{ revoked: [credentialPrefix: string] }> {
+  private users = new Map<string, UserRecord>();
+  private tokens = new Map<string, TokenRecord>();
+  /** By digest of the session token. */
+  private sessions = new Map<string, SessionRecord>();
+  private tokenDigests = new Map<string, TokenRecord>();
+  private writing: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly file: string,
+    private readonly log: Logger,
+    readonly sessionMs: number,
+    private readonly now: () => number,
+  ) {
+    super();
+  }
+
+  static async open(stateDir: string, log: Logger, options: { sessionHours?: number; now?: () => number } = {}): Promise<AccountStore> {
+    const store = new AccountStore(path.join(stateDir, ACCOUNTS_FILE), log, (options.sessionHours ?? 12) * 3_600_000, options.now ?? Date.now);
+    const raw = (await readJsonIfExists(store.file)) as { users?: unknown; tokens?: unknown; sessions?: unknown } | undefined;
+    for (const u of parseEach(raw?.users, userRecord, "users", log)) store.users.set(u.username, u);
+    for (const t of parseEach(raw?.tokens, tokenRecord, "tokens", log)) store.tokens.set(t.name, t);
+    for (const s of parseEach(raw?.sessions, sessionRecord, "sessions", log)) if (s.expiresAt > store.now() && store.users.has(s.username)) store.sessions.set(s.digest, s);
+    store.reindex();
+    return store;
+  }
+
+  listUsers(): UserSummary[] {
+    return [...this.users.values()].sort((a, b) => a.username.localeCompare(b.username)).map(({ hash: _hash, ...u }) => u);
+  }
+
+  listTokens(): Array<{ name: string; role: Role; createdAt: number }> {
+    return [...this.tokens.values()].sort((a, b) => a.name.localeCompare(b.name)).map(({ digest: _digest, ...t }) => t);
+  }
+
+  async createUser(username: string, password: string, role: Role): Promise<UserSummary | "taken"> {
+    if (this.users.has(username)) return "taken";
+    const record: UserRecord = { username, role, hash: await hashPassword(password), createdAt: this.now() };
+    // Checked again: another creation of the same name may have finished while this one hashed.
+    if (this.users.has(username)) return "taken";
+    this.users.set(username, record);
+    await this.save();
+    return { username, role, createdAt: record.createdAt };
+  }
+
+  async deleteUser(username: string): Promise<boolean> {
+    if (!this.users.delete(username)) return false;
+    for (const [d, s] of this.sessions) if (s.username === username) this.sessions.delete(d);
+    await this.save();
+    this.emit("revoked", `user:${username}/`);
+    return true;
+  }
+
+  /** A session token for a right password; undefined for a wrong one or an unknown name (the same time either way). */
+  async login(username: string, password: string): Promise<{ token: string; role: Role; expiresAt: number } | undefined> {
+    const user = this.users.get(username);
+    // An unknown name costs a hash too, so that timing does not tell which names exist.
+    const ok = await verifyPassword(password, user?.hash ?? UNKNOWN_USER_HASH);
+    if (!user || !ok || !this.users.has(username)) return undefined;
+    const token = secret();
+    const session: SessionRecord = { id: randomBytes(9).toString("base64url"), username, digest: digestOf(token), expiresAt: this.now() + this.sessionMs };
+    this.pruneSessions();
+    this.sessions.set(session.digest, session);
+    user.lastLoginAt = this.now();
+    await this.save();
+    return { token, role: user.role, expiresAt: session.expiresAt };
+  }
+
+  /** Ends the session this token opened; false when it is not a session token. */
+  async logout(token: string): Promise<boolean> {
+    const session = this.sessions.get(digestOf(token));
+    if (!session) return false;
+    this.sessions.delete(session.digest);
+    await this.save();
+    this.emit("revoked", sessionCredential(session));
+    return true;
+  }
+
+  async createToken(name: string, role: Role): Promise<{ name: string; role: Role; token: string } | "taken"> {
+    if (this.tokens.has(name)) return "taken";
+    const token = secret();
+    this.tokens.set(name, { name, role, digest: digestOf(token), createdAt: this.now() });
+    this.reindex();
+    await this.save();
+    return { name, role, token };
+  }
+
+  async revokeToken(name: string): Promise<boolean> {
+    if (!this.tokens.delete(name)) return false;
+    this.reindex();
+    await this.save();
+    this.emit("revoked", `token:${name}`);
+    return true;
+  }
+
+  authenticate(token: string): Principal | undefined {
+    const d = digestOf(token);
+    const t = this.tokenDigests.get(d);
+    if (t) return { name: t.name, role: t.role, credential: `token:${t.name}` };
+    const s = this.sessions.get(d);
+    if (!s) return undefined;
+    const user = this.users.get(s.username);
+    if (!user || s.expiresAt <= this.now()) {
+      this.sessions.delete(d);
+      return undefined;
+    }
+    return { name: user.username, role: user.role, credential: sessionCredential(s) };
+  }
+
+  /** Resolves once every change so far is on disk. */
+  flushed(): Promise<void> {
+    return this.writing;
+  }
+
+  private pruneSessions(): void {
+    const now = this.now();
+    for (const [d, s] of this.sessions) if (s.expiresAt <= now) this.sessions.delete(d);
+  }
+
+  private reindex(): void {
+    this.tokenDigests = new Map([...this.tokens.values()].map((t) => [t.digest, t]));
+  }
+
+  private save(): Promise<void> {
+    const content = JSON.stringify({ users: [...this.users.values()], tokens: [...this.tokens.values()], sessions: [...this.sessions.values()] }, null, 1) + "\n";
+    this.writing = this.writing.then(() => writeFileAtomic(this.file, content, 0o600)).catch((e: Error) => this.log("error", "could not save the accounts", { error: e.message }));
+    return this.writing;
+  }
+}
+
+function sessionCredential(s: SessionRecord): string {
+  return `user:${s.username}/${s.id}`;
+}
+
+/** A hash of nothing anyone knows: verifying against it takes as long as against a real one. */
+const UNKNOWN_USER_HASH = `scrypt$${2 ** 15}$8$1$${randomBytes(16).toString("base64url")}$${randomBytes(32).toString("base64url")}`;

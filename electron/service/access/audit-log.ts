@@ -1,0 +1,107 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import type { Logger } from "../log.js";
+
+export const auditActions = [
+  "layout.switch", "map.view", "override.set", "override.clear", "undo", "login", "logout", "user.create", "user.delete",
+  "token.create", "token.revoke", "schedule.pause", "schedule.resume", "schedule.step", "briefing.start", "briefing.stop",
+  "alarm.raise", "alarm.ack", "alarm.lock", "simulator.mode",
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export const auditEntrySchema = z.strictObject({
+  at: z.number(),
+  who: z.string().max(64),
+  role: z.string().max(16),
+  from: z.string().max(64),
+  action: z.enum(auditActions),
+  allowed: z.boolean(),
+  status: z.number().int(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const AUDIT_FILE = "audit.log";
+/** Past this size the file becomes audit.1.log (the one before is dropped): the trail is bounded on disk and in memory. */
+const ROTATE_BYTES = 4 * 1024 * 1024;
+/** Entries kept in memory for GET /api/audit; older ones are in the files. */
+const KEEP = 5000;
+
+/**
+ * Who did what, from where, allowed or not: one JSON line per entry, appended to a file in the
+ * state folder that survives restarts, rotated by size. Read back line by line at start, each line
+ * checked: a damaged line is skipped, never the whole trail.
+ */
+export class AuditLog {
+  private entries: AuditEntry[] = [];
+  private size = 0;
+  private writing: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly file: string,
+    private readonly log: Logger,
+    private readonly now: () => number,
+  ) {}
+
+  static async open(stateDir: string, log: Logger, now: () => number = Date.now): Promise<AuditLog> {
+    const audit = new AuditLog(path.join(stateDir, AUDIT_FILE), log, now);
+    const older = await readLines(audit.rotated());
+    const current = await readLines(audit.file);
+    audit.size = Buffer.byteLength(current.join("\n"));
+    for (const line of [...older, ...current]) {
+      try {
+        const r = auditEntrySchema.safeParse(JSON.parse(line));
+        if (r.success) audit.entries.push(r.data);
+      } catch {
+        // a torn last line after a power cut: skipped
+      }
+    }
+    audit.entries = audit.entries.slice(-KEEP);
+    return audit;
+  }
+
+  append(entry: Omit<AuditEntry, "at">): AuditEntry {
+    const full: AuditEntry = { at: this.now(), ...entry };
+    this.entries.push(full);
+    if (this.entries.length > KEEP * 1.2) this.entries = this.entries.slice(-KEEP);
+    const line = JSON.stringify(full) + "\n";
+    this.writing = this.writing
+      .then(async () => {
+        if (this.size + line.length > ROTATE_BYTES) {
+          await fs.rename(this.file, this.rotated()).catch(() => undefined);
+          this.size = 0;
+        }
+        await fs.appendFile(this.file, line, { mode: 0o600 });
+        this.size += Buffer.byteLength(line);
+      })
+      .catch((e: Error) => this.log("error", "could not write the audit log", { error: e.message }));
+    return full;
+  }
+
+  /** Newest first. */
+  query(filter: { limit: number; action?: string; who?: string }): AuditEntry[] {
+    const out: AuditEntry[] = [];
+    for (let i = this.entries.length - 1; i >= 0 && out.length < filter.limit; i--) {
+      const e = this.entries[i]!;
+      if ((filter.action === undefined || e.action === filter.action) && (filter.who === undefined || e.who === filter.who)) out.push(e);
+    }
+    return out;
+  }
+
+  flushed(): Promise<void> {
+    return this.writing;
+  }
+
+  private rotated(): string {
+    return this.file.replace(/\.log$/, ".1.log");
+  }
+}
+
+async function readLines(file: string): Promise<string[]> {
+  try {
+    return (await fs.readFile(file, "utf8")).split("\n").filter(Boolean);
+  } catch {
+    return [];
+  }
+}
