@@ -31,6 +31,14 @@ export const mapViewBodySchema = z.union([
 ]);
 export type MapViewBody = z.infer<typeof mapViewBodySchema>;
 
+/** A tile of the active layout shown with another widget (a camera pushed from the console). */
+export const tileOverrideSchema = z.strictObject({ widget: z.string().min(1).max(64), options: z.record(z.string(), z.unknown()) });
+export type TileOverride = z.infer<typeof tileOverrideSchema>;
+/** `POST /api/state/overrides`: the options are checked against the widget's own schema. */
+export const overrideBodySchema = z.strictObject({ tileId: z.string().min(1).max(64), ...tileOverrideSchema.shape });
+/** `override:clear` over the socket: one tile, or all when no tileId. */
+export const clearOverrideBodySchema = z.strictObject({ tileId: z.string().min(1).max(64).optional() });
+
 export const displayHandshakeSchema = z.object({
   displayId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
   token: z.string().max(256).optional(),
@@ -110,6 +118,8 @@ export interface WallState {
   cameras: CamerasFile;
   /** Map views set from the console for tiles of this layout; others show their layout's view. */
   mapViews: Record<string, MapView>;
+  /** Tiles shown with another widget than their layout's, by tile id; `layout` already shows them. */
+  overrides: Record<string, TileOverride>;
 }
 
 export interface LayoutSummary {
@@ -124,6 +134,12 @@ export interface ApiState {
   layoutId: string;
   revision: number;
   displays: ConnectedDisplay[];
+  overrides: Record<string, TileOverride>;
+  mode: "schedule" | "manual" | "briefing" | "alarm";
+  next: { layoutId: string; at: number } | null;
+  briefing: { id: string; index: number; count: number } | null;
+  alarms: unknown[];
+  hold: { until: number } | null;
 }
 
 export interface ApiError {
@@ -138,6 +154,9 @@ export const events = {
   layouts: "wall:layouts",
   switchLayout: "layout:switch",
   mapView: "map:view",
+  setOverride: "override:set",
+  clearOverride: "override:clear",
+  undo: "undo",
   displayHealth: "display:health",
 } as const;
 
@@ -178,4 +197,5 @@ export const wallStateSchema = z.object({
   }),
   cameras: camerasFileSchema,
   mapViews: z.record(z.string(), mapViewSchema).default({}),
+  overrides: z.record(z.string(), tileOverrideSchema).default({}),
 });

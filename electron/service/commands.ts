@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { mapViewBodySchema, switchLayoutBodySchema, type Ack, type MapView } from "../common/protocol.js";
+import { clearOverrideBodySchema, mapViewBodySchema, overrideBodySchema, switchLayoutBodySchema, type Ack, type MapView } from "../common/protocol.js";
 import type { AuditAction, AuditLog } from "./access/audit-log.js";
 import { roleAllows, type Principal, type Role } from "./access/tokens.js";
 import type { Logger } from "./log.js";
@@ -56,6 +56,32 @@ export class WallCommands {
       return { ok: true };
     });
     return ack.ok ? { ok: true, view: view! } : ack;
+  }
+
+  /** Shows a tile of the active layout with another widget (a camera pushed from the console). */
+  setOverride(actor: Actor, body: unknown): Ack {
+    return this.run(actor, "override.set", "operator", body, () => {
+      const parsed = overrideBodySchema.safeParse(body);
+      if (!parsed.success) return malformed(parsed.error);
+      const { tileId, ...override } = parsed.data;
+      const done = this.state.setOverride(tileId, override);
+      if (done.ok) this.log("info", "tile overridden", { by: actor.principal.name, tileId, widget: override.widget });
+      return done;
+    });
+  }
+
+  /** One tile back to its layout's widget (`{tileId}`), or every tile (`{}`). */
+  clearOverride(actor: Actor, body: unknown): Ack {
+    return this.run(actor, "override.clear", "operator", body, () => {
+      const parsed = clearOverrideBodySchema.safeParse(body);
+      if (!parsed.success) return malformed(parsed.error);
+      if (!this.state.clearOverride(parsed.data.tileId)) return { ok: false, status: 404, error: parsed.data.tileId ? `tile "${parsed.data.tileId}" has no override` : "no tile has an override" };
+      return { ok: true };
+    });
+  }
+
+  undo(actor: Actor): Ack {
+    return this.run(actor, "undo", "operator", {}, () => (this.state.undo() ? { ok: true } : { ok: false, status: 409, error: "nothing to undo" }));
   }
 
   private run(actor: Actor, action: AuditAction, role: Role, body: unknown, command: () => Ack): Ack {

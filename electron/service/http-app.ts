@@ -4,7 +4,7 @@ import type { AuditAction } from "./access/audit-log.js";
 import type { Role } from "./access/tokens.js";
 import type { Actor } from "./commands.js";
 import path from "node:path";
-import { simulatorModeBodySchema, simulatorModes, type ApiError, type ApiState } from "../common/protocol.js";
+import { simulatorModeBodySchema, simulatorModes, type Ack, type ApiError, type ApiState } from "../common/protocol.js";
 import { authenticate, requestGuard, requireRole } from "./access/doors.js";
 import { cameraModeBodySchema, cameraModes, type DemoStreams } from "./demo-streams.js";
 import type { FeedService } from "./feed/feed-service.js";
@@ -107,7 +107,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 
   api.get("/state", (_req, res) => {
     const s = state.current();
-    res.json({ layoutId: s.layoutId, revision: s.revision, displays: displays.list(), mode: "manual" } satisfies ApiState & { mode: string });
+    // Schedules, briefings and alarms come with their issue: until then the wall is always manual.
+    res.json({ layoutId: s.layoutId, revision: s.revision, displays: displays.list(), overrides: s.overrides, mode: "manual", next: null, briefing: null, alarms: [], hold: null } satisfies ApiState);
   });
 
   api.post("/state/map-view", commandRole("operator", "map.view"), json, (req, res) => {
@@ -128,6 +129,20 @@ export function createHttpApp(deps: HttpDeps): express.Express {
       res.status(ack.status).json({ error: ack.error } satisfies ApiError);
     }
   });
+
+  const answer = (res: express.Response, ack: Ack) => {
+    if (ack.ok) {
+      const s = state.current();
+      res.json({ layoutId: s.layoutId, revision: s.revision, overrides: s.overrides });
+    } else {
+      if (ack.status === 400) counters.rejectedMessages += 1;
+      res.status(ack.status).json({ error: ack.error } satisfies ApiError);
+    }
+  };
+  api.post("/state/overrides", commandRole("operator", "override.set"), json, (req, res) => answer(res, commands.setOverride(actor(req), req.body)));
+  api.delete("/state/overrides/:tileId", commandRole("operator", "override.clear"), (req, res) => answer(res, commands.clearOverride(actor(req), { tileId: String(req.params.tileId) })));
+  api.delete("/state/overrides", commandRole("operator", "override.clear"), (req, res) => answer(res, commands.clearOverride(actor(req), {})));
+  api.post("/state/undo", commandRole("operator", "undo"), (req, res) => answer(res, commands.undo(actor(req))));
 
   /** Admin only: make a demo camera drop out, vanish (404) or come back. */
   api.post("/simulator/cameras/:id", commandRole("admin", "simulator.mode"), json, (req, res) => {

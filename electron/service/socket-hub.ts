@@ -105,16 +105,21 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     socket.emit(events.state, state.current());
     socket.emit(events.displays, displays.list());
     socket.emit(events.layouts, store.summaries());
-    socket.on(events.switchLayout, (body: unknown, ack: unknown) => {
-      const result: Ack = commands.switchLayout(actor, body);
-      if (!result.ok && result.status === 400) counters.rejectedMessages += 1;
-      if (typeof ack === "function") (ack as (a: Ack) => void)(result);
-    });
-    socket.on(events.mapView, (body: unknown, ack: unknown) => {
+    // Every command answers with an Ack whose status is an HTTP status, as over REST.
+    const command = (event: string, run: (body: unknown) => Ack) =>
+      socket.on(event, (body: unknown, ack: unknown) => {
+        const result = run(body);
+        if (!result.ok && result.status === 400) counters.rejectedMessages += 1;
+        if (typeof ack === "function") (ack as (a: Ack) => void)(result);
+      });
+    command(events.switchLayout, (body) => commands.switchLayout(actor, body));
+    command(events.mapView, (body) => {
       const result = commands.setMapView(actor, body);
-      if (!result.ok && result.status === 400) counters.rejectedMessages += 1;
-      if (typeof ack === "function") (ack as (a: Ack) => void)(result.ok ? { ok: true } : result);
+      return result.ok ? { ok: true } : result;
     });
+    command(events.setOverride, (body) => commands.setOverride(actor, body));
+    command(events.clearOverride, (body) => commands.clearOverride(actor, body));
+    command(events.undo, () => commands.undo(actor));
   });
 
   const onState = () => {

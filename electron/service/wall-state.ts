@@ -1,7 +1,10 @@
 import { EventEmitter } from "node:events";
 import path from "node:path";
 import { z } from "zod";
-import { mapViewSchema, type MapView, type MapViewBody, type WallState } from "../common/protocol.js";
+import { zodErrors } from "../common/file-errors.js";
+import { mapViewSchema, tileOverrideSchema, type MapView, type MapViewBody, type TileOverride, type WallState } from "../common/protocol.js";
+import { checkWebglBudget } from "../common/webgl-budget.js";
+import { findWidgetKind } from "../common/widgets/widget-kinds.js";
 import type { MapOptions } from "../common/widgets/map-options.js";
 import { readJsonIfExists, writeFileAtomic } from "./json-file.js";
 import type { LayoutStore } from "./layout-store.js";
@@ -11,7 +14,17 @@ const persistedSchema = z.object({
   layoutId: z.string(),
   revision: z.number().int().min(0),
   mapViews: z.record(z.string(), mapViewSchema).default({}),
+  overrides: z.record(z.string(), tileOverrideSchema).default({}),
 });
+
+/** What undo goes back to: the wall as an operator saw it before a switch or an override. */
+interface Snapshot {
+  layoutId: string;
+  mapViews: Record<string, MapView>;
+  overrides: Record<string, TileOverride>;
+}
+/** Steps of undo kept; older ones are forgotten. */
+const UNDO_DEPTH = 50;
 export const STATE_FILE = "state.json";
 
 /**
@@ -23,6 +36,9 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
   private revision: number;
   /** Console-set views of this layout's map tiles; a layout switch starts from the layout's own. */
   private mapViews: Record<string, MapView>;
+  /** Tiles of this layout shown with another widget; a layout switch clears them. */
+  private overrides: Record<string, TileOverride>;
+  private readonly history: Snapshot[] = [];
   private persisting: Promise<void> = Promise.resolve();
 
   private constructor(
@@ -39,6 +55,7 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
     this.layoutId = pick!;
     this.revision = (persisted?.revision ?? 0) + 1;
     this.mapViews = persisted?.layoutId === this.layoutId ? persisted.mapViews : {};
+    this.overrides = persisted?.layoutId === this.layoutId ? persisted.overrides : {};
     store.on("change", (change) => {
       if (change.topologyChanged || change.camerasChanged || change.layoutsChanged.includes(this.layoutId)) this.bump();
     });
@@ -59,10 +76,67 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
   }
 
   current(): WallState {
-    const layout = this.store.layout(this.layoutId)!;
+    const own = this.store.layout(this.layoutId)!;
+    // An override whose tile left the layout in an edit is dropped; the others show in the layout itself.
+    const overrides = Object.fromEntries(Object.entries(this.overrides).filter(([id]) => own.tiles.some((t) => t.id === id)));
+    const layout = Object.keys(overrides).length === 0 ? own : { ...own, tiles: own.tiles.map((t) => (overrides[t.id] ? { ...t, ...overrides[t.id] } : t)) };
     // A view whose tile left the layout (or stopped being a map) in an edit is dropped.
     const mapViews = Object.fromEntries(Object.entries(this.mapViews).filter(([id]) => layout.tiles.some((t) => t.id === id && t.widget === "map")));
-    return { revision: this.revision, layoutId: this.layoutId, layout, topology: this.store.topology, cameras: this.store.cameras, mapViews };
+    return { revision: this.revision, layoutId: this.layoutId, layout, topology: this.store.topology, cameras: this.store.cameras, mapViews, overrides };
+  }
+
+  /**
+   * Shows a tile of the active layout with another widget. The options are checked against the
+   * widget's schema (defaults filled in), and the display's WebGL budget against the result.
+   */
+  setOverride(tileId: string, override: TileOverride): { ok: true } | { ok: false; status: 400 | 404; error: string } {
+    const layout = this.store.layout(this.layoutId)!;
+    if (!layout.tiles.some((t) => t.id === tileId)) return { ok: false, status: 404, error: `the current layout has no tile "${tileId}"` };
+    const kind = findWidgetKind(override.widget);
+    if (!kind) return { ok: false, status: 400, error: `unknown widget kind "${override.widget}"` };
+    const options = kind.optionsSchema.safeParse(override.options);
+    if (!options.success) return { ok: false, status: 400, error: `options for ${override.widget}: ${zodErrors("body", options.error, ["options"]).map((e) => `${e.path}: ${e.message}`).join("; ")}` };
+    const next = { ...this.overrides, [tileId]: { widget: override.widget, options: options.data as Record<string, unknown> } };
+    const effective = { ...layout, tiles: layout.tiles.map((t) => (next[t.id] ? { ...t, ...next[t.id] } : t)) };
+    const over = checkWebglBudget("override", this.store.topology, effective);
+    if (over.length > 0) return { ok: false, status: 400, error: over[0]!.message };
+    this.remember();
+    this.overrides = next;
+    if (override.widget !== "map") delete this.mapViews[tileId];
+    this.bump();
+    return { ok: true };
+  }
+
+  /** One tile back to its layout's widget, or all when `tileId` is undefined; false when there was none. */
+  clearOverride(tileId: string | undefined): boolean {
+    if (tileId === undefined ? Object.keys(this.overrides).length === 0 : !this.overrides[tileId]) return false;
+    this.remember();
+    if (tileId === undefined) this.overrides = {};
+    else {
+      const { [tileId]: _gone, ...rest } = this.overrides;
+      this.overrides = rest;
+    }
+    this.bump();
+    return true;
+  }
+
+  /** Back to the wall before the last switch or override; false when there is nothing to go back to. */
+  undo(): boolean {
+    for (let s = this.history.pop(); s; s = this.history.pop()) {
+      // A layout that has since lost its last good version cannot come back: the step before it may.
+      if (!this.store.layout(s.layoutId)) continue;
+      this.layoutId = s.layoutId;
+      this.mapViews = s.mapViews;
+      this.overrides = s.overrides;
+      this.bump();
+      return true;
+    }
+    return false;
+  }
+
+  private remember(): void {
+    this.history.push({ layoutId: this.layoutId, mapViews: this.mapViews, overrides: this.overrides });
+    if (this.history.length > UNDO_DEPTH) this.history.shift();
   }
 
   /**
@@ -88,8 +162,10 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
   /** False when no valid layout has that id. */
   switchLayout(layoutId: string): boolean {
     if (!this.store.layout(layoutId)) return false;
+    this.remember();
     this.layoutId = layoutId;
     this.mapViews = {};
+    this.overrides = {};
     this.bump();
     return true;
   }
@@ -106,7 +182,7 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
   }
 
   private persist(): Promise<void> {
-    const content = JSON.stringify({ layoutId: this.layoutId, revision: this.revision, mapViews: this.mapViews }) + "\n";
+    const content = JSON.stringify({ layoutId: this.layoutId, revision: this.revision, mapViews: this.mapViews, overrides: this.overrides }) + "\n";
     this.persisting = this.persisting
       .then(() => writeFileAtomic(this.file, content))
       .catch((e: Error) => this.log("error", "could not save the wall state", { file: this.file, error: e.message }));

@@ -1,28 +1,16 @@
 import { io, type Socket } from "socket.io-client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useWallService } from "../test-support/wall-service-fixture.js";
 import { events, type Ack } from "../../common/protocol.js";
 import { silentLogger } from "../log.js";
-import { tempWall, testConfig } from "../test-support/temp-wall.js";
-import { startWallService, type WallService } from "../wall-service.js";
 import { AccountStore } from "./accounts.js";
 
 const ADMIN = "accounts-admin-token-0123456789abcdef";
-let dirs: Awaited<ReturnType<typeof tempWall>>;
-let service: WallService;
-const sockets: Socket[] = [];
-
-beforeEach(async () => {
-  dirs = await tempWall();
-  service = await startWallService(testConfig(dirs, { adminToken: ADMIN }), silentLogger);
-});
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
-  await service.close();
-  await dirs.cleanup();
-});
+const ctx = useWallService(ADMIN);
+const sockets = ctx.sockets;
 
 async function call<T = Record<string, unknown>>(method: string, pathname: string, body?: unknown, token: string | null = ADMIN): Promise<{ status: number; body: T; headers: Headers }> {
-  const res = await fetch(`${service.url}${pathname}`, {
+  const res = await fetch(`${ctx.service.url}${pathname}`, {
     method,
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -32,7 +20,7 @@ async function call<T = Record<string, unknown>>(method: string, pathname: strin
 }
 
 async function control(token: string): Promise<Socket> {
-  const s = io(`${service.url}/control`, { auth: { token }, transports: ["websocket"], reconnection: false, forceNew: true });
+  const s = io(`${ctx.service.url}/control`, { auth: { token }, transports: ["websocket"], reconnection: false, forceNew: true });
   sockets.push(s);
   await new Promise<void>((resolve, reject) => {
     s.once("connect", () => resolve());
@@ -65,7 +53,7 @@ describe("accounts, sessions and roles", () => {
     expect((await call("POST", "/api/state/layout", { layoutId: "overview" }, viewer)).status).toBe(403);
     const socket = await control(viewer);
     expect((await socket.emitWithAck(events.switchLayout, { layoutId: "overview" })) as Ack).toMatchObject({ ok: false, status: 403 });
-    expect(service.state.current().layoutId).toBe("briefing");
+    expect(ctx.service.state.current().layoutId).toBe("briefing");
 
     const audit = (await call<{ entries: Array<{ who: string; role: string; action: string; allowed: boolean; status: number; from: string }> }>("GET", "/api/audit?who=xem&action=layout.switch")).body.entries;
     expect(audit).toHaveLength(2);
@@ -112,7 +100,7 @@ describe("accounts, sessions and roles", () => {
     expect(listed.body.tokens).toEqual([{ name: "bao-cao", role: "viewer", createdAt: expect.any(Number) }]);
     expect(JSON.stringify(listed.body)).not.toContain(made.body.token);
     expect((await call("GET", "/api/state", undefined, made.body.token)).status).toBe(200);
-    const feed = io(`${service.url}/feed`, { auth: { token: made.body.token }, transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { "x-forwarded-for": "10.0.0.8" } });
+    const feed = io(`${ctx.service.url}/feed`, { auth: { token: made.body.token }, transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { "x-forwarded-for": "10.0.0.8" } });
     sockets.push(feed);
     await new Promise<void>((r) => feed.once("connect", () => r()));
     const closed = new Promise<string>((r) => feed.once("disconnect", r));
@@ -125,8 +113,7 @@ describe("accounts, sessions and roles", () => {
     await call("POST", "/api/users", { username: "giu-lai", password: "survives-1", role: "admin" });
     const token = await login("giu-lai", "survives-1");
     await call("POST", "/api/state/layout", { layoutId: "briefing" }, token);
-    await service.close();
-    service = await startWallService(testConfig(dirs, { adminToken: ADMIN }), silentLogger);
+    await ctx.restart();
     expect((await call("GET", "/api/state", undefined, token)).status).toBe(200);
     const entries = (await call<{ entries: Array<{ action: string; who: string }> }>("GET", "/api/audit", undefined, token)).body.entries;
     expect(entries.slice(0, 3).map((e) => `${e.action} ${e.who}`)).toEqual(["layout.switch giu-lai", "login giu-lai", "user.create admin"]);
@@ -136,7 +123,7 @@ describe("accounts, sessions and roles", () => {
 describe("AccountStore", () => {
   it("lets a session lapse after its shift", async () => {
     let now = 1_000_000;
-    const store = await AccountStore.open(dirs.stateDir, silentLogger, { sessionHours: 12, now: () => now });
+    const store = await AccountStore.open(ctx.dirs.stateDir, silentLogger, { sessionHours: 12, now: () => now });
     await store.createUser("ca-sang", "morning-shift", "operator");
     const session = (await store.login("ca-sang", "morning-shift"))!;
     expect(store.authenticate(session.token)).toMatchObject({ name: "ca-sang", role: "operator" });
