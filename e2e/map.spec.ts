@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures.js";
-import { ADMIN_TOKEN } from "./wall-process.js";
+import { signInWithToken } from "./console-support.js";
 import { countWebglContexts, glCount, maps, pixels, sameColor, unproject, webglSlots, type MapInfo } from "./map-support.js";
 
 const WATER: [number, number, number] = [10, 24, 38];
@@ -140,9 +140,7 @@ test.describe("one map across two displays", () => {
     await readyMap(d1, "map");
     await readyMap(d2, "map");
     // The operator's buttons: zoom in once, pan east once (a quarter of the tile's width).
-    await page.goto(`${wall.url}/console`);
-    await page.getByLabel("Mã truy cập").fill(ADMIN_TOKEN);
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await signInWithToken(page, wall);
     const controls = page.locator('[data-map-tile="map"]');
     await controls.getByRole("button", { name: "Phóng to" }).click();
     for (const display of [d1, d2]) await expect.poll(async () => (await mapOf(display, "map"))!.zoom).toBe(10.7);

@@ -86,6 +86,23 @@ export const displayHealthSchema = z.strictObject({
         .max(200),
     })
     .optional(),
+  /** Frames the window drew per second over its last one-second sample, and its JS heap. */
+  render: z.strictObject({ fps: z.number().min(0).max(1000), heapMB: z.number().min(0).optional() }).optional(),
+  /** Each tile part this window shows, with its status: the console's mimic draws them. */
+  tileStates: z
+    .array(
+      z.strictObject({
+        tileId: z.string().max(64),
+        widget: z.string().max(64),
+        status: z.enum(["loading", "ready", "stale", "error", "offline"]),
+        /** When the tile's value last changed (data widgets), epoch ms. */
+        updatedAt: z.number().optional(),
+        /** What the tile says when it is not ready ("Mất tín hiệu", "Dữ liệu cũ từ …"). */
+        message: z.string().max(200).optional(),
+      }),
+    )
+    .max(256)
+    .optional(),
   /** WebGL contexts (maps) of this window against its budget (wall.json webglPerDisplay). */
   webgl: z
     .strictObject({
@@ -125,6 +142,9 @@ export interface WallState {
 export interface LayoutSummary {
   id: string;
   title: LocalizedText;
+  /** The in-use version's grid and tile rectangles, for the console's previews. */
+  grid?: { columns: number; rows: number };
+  tiles?: Array<{ id: string; x: number; y: number; w: number; h: number; widget: string }>;
   /** The file currently on disk fails validation; `inUse` tells whether a last good version serves. */
   errors: FileError[];
   inUse: boolean;
@@ -157,8 +177,21 @@ export const events = {
   setOverride: "override:set",
   clearOverride: "override:clear",
   undo: "undo",
+  /** To a console on connect: who it is signed in as. */
+  me: "wall:me",
+  /** To every console: a command that changed the wall, and who gave it. */
+  change: "wall:change",
   displayHealth: "display:health",
 } as const;
+
+/** `wall:change`: what changed the wall, by whom, when (an allowed audit entry). */
+export interface WallChange {
+  at: number;
+  who: string;
+  role: string;
+  action: string;
+  details: Record<string, unknown>;
+}
 
 export type Ack = { ok: true } | { ok: false; status: number; error: string };
 

@@ -120,7 +120,13 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
   summaries(): LayoutSummary[] {
     return [...this.layouts.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([id, e]) => ({ id, title: e.good?.title ?? { vi: id }, errors: e.errors, inUse: e.good !== undefined }));
+      .map(([id, e]) => ({
+        id,
+        title: e.good?.title ?? { vi: id },
+        errors: e.errors,
+        inUse: e.good !== undefined,
+        ...(e.good ? { grid: e.good.grid, tiles: e.good.tiles.map(({ id: tileId, x, y, w, h, widget }) => ({ id: tileId, x, y, w, h, widget })) } : {}),
+      }));
   }
 
   private async scan(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
-import { controlHandshakeSchema, displayHandshakeSchema, displayHealthSchema, events, type Ack } from "../common/protocol.js";
+import { controlHandshakeSchema, displayHandshakeSchema, displayHealthSchema, events, type Ack, type WallChange } from "../common/protocol.js";
+import type { AuditEntry } from "./access/audit-log.js";
 import { handshakeCheck, isRefusal, refusalError, socketDoor, type Refusal } from "./access/doors.js";
 import { ConnectionCount, RateGate } from "./access/limits.js";
 import type { Principal } from "./access/tokens.js";
@@ -102,6 +103,7 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
   control.on("connection", (socket: Socket) => {
     const principal = socket.data.principal as Principal;
     const actor = { principal, from: socket.handshake.address };
+    socket.emit(events.me, { name: principal.name, role: principal.role });
     socket.emit(events.state, state.current());
     socket.emit(events.displays, displays.list());
     socket.emit(events.layouts, store.summaries());
@@ -141,11 +143,18 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     }
   };
   deps.accounts.on("revoked", onRevoked);
+  // Every console sees every change at once, with who made it.
+  const wallActions = new Set(["layout.switch", "map.view", "override.set", "override.clear", "undo"]);
+  const onAudit = (e: AuditEntry) => {
+    if (e.allowed && wallActions.has(e.action)) control.emit(events.change, { at: e.at, who: e.who, role: e.role, action: e.action, details: e.details } satisfies WallChange);
+  };
+  deps.audit.on("entry", onAudit);
   state.on("change", onState);
   displays.on("change", onDisplays);
   store.on("change", onStore);
   const close = async () => {
     deps.accounts.off("revoked", onRevoked);
+    deps.audit.off("entry", onAudit);
     state.off("change", onState);
     displays.off("change", onDisplays);
     store.off("change", onStore);

@@ -1,172 +1,212 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { DndContext, DragOverlay, PointerSensor, TouchSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from "@dnd-kit/core";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { pickText, type Language } from "../../electron/common/localized-text.js";
-import type { ConnectedDisplay, LayoutSummary, MapViewBody, WallState } from "../../electron/common/protocol.js";
+import type { Ack, MapViewBody } from "../../electron/common/protocol.js";
+import { formatTime } from "../ui/format.js";
 import { translate } from "../ui/i18n.js";
+import { AdminPanel } from "./AdminPanel.js";
+import { api, type Role } from "./api-client.js";
+import { CameraCatalog } from "./CameraCatalog.js";
+import { roleAtLeast, useConsole } from "./console-store.js";
 import { connectControl, type ControlConnection } from "./control-connection.js";
+import { HealthPanel } from "./HealthPanel.js";
+import { LayoutPicker } from "./LayoutPicker.js";
 import { MapControls } from "./MapControls.js";
+import { faultCount, tileViews } from "./mimic-model.js";
+import { SignIn } from "./SignIn.js";
+import { TileDetail } from "./TileDetail.js";
+import { WallMimic } from "./WallMimic.js";
 
-const TOKEN_KEY = "ioc-wall-token";
-
-function TokenForm({ language, error, onToken }: { language: Language; error: string; onToken: (t: string) => void }) {
-  const [value, setValue] = useState("");
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (value.trim()) onToken(value.trim());
-  };
-  return (
-    <form className="token-form" onSubmit={submit}>
-      <h1>{translate(language, "consoleTitle")}</h1>
-      <label>
-        {translate(language, "tokenLabel")}
-        <input type="password" autoComplete="current-password" value={value} onChange={(e) => setValue(e.target.value)} name="token" autoFocus />
-      </label>
-      <button type="submit">{translate(language, "signIn")}</button>
-      {error && (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      )}
-    </form>
-  );
+/** A clock for "lost" and "last seen": the mimic is redrawn each second even when nothing is reported. */
+function useNow(ms: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+  return now;
 }
 
-export function ConsoleApp({ language }: { language: Language }) {
-  const [token, setToken] = useState(() => sessionStorage.getItem(TOKEN_KEY) ?? "");
-  const [refusal, setRefusal] = useState("");
-  const [connection, setConnection] = useState<ControlConnection>();
-  const [online, setOnline] = useState(false);
-  const [wall, setWall] = useState<WallState>();
-  const [layouts, setLayouts] = useState<LayoutSummary[]>([]);
-  const [displays, setDisplays] = useState<ConnectedDisplay[]>([]);
-  const [message, setMessage] = useState("");
+const typing = (el: Element | null) => el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
+
+function Console({ language }: { language: Language }) {
+  const session = useConsole((s) => s.session)!;
+  const { wall, displays, layouts, online, lastChange, selectedTile, message } = useConsole();
+  const { set, signOut, setMe } = useConsole.getState();
+  const [tab, setTab] = useState<"operate" | "admin">("operate");
+  const [changes, setChanges] = useState(0);
+  const connection = useRef<ControlConnection>(undefined);
+  const now = useNow(1000);
+  const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate(language, key, vars);
+  const canCommand = roleAtLeast(session.role, "operator");
 
   useEffect(() => {
-    if (!token) return;
-    const c = connectControl(token, {
-      onState: setWall,
-      onDisplays: setDisplays,
-      onLayouts: setLayouts,
-      onOnline: setOnline,
-      onRefused: (reason) => {
-        sessionStorage.removeItem(TOKEN_KEY);
-        setToken("");
-        setRefusal(reason === "unauthorized" ? translate(language, "wrongToken") : reason);
+    const c = connectControl(session.token, {
+      onState: (w) => set({ wall: w }),
+      onDisplays: (d) => set({ displays: d }),
+      onLayouts: (l) => set({ layouts: l }),
+      onOnline: (o) => set({ online: o }),
+      onMe: (me) => setMe(me.name, me.role as Role),
+      onChange: (change) => {
+        set({ lastChange: change });
+        setChanges((n) => n + 1);
       },
+      onRefused: (reason) => signOut(translate(language, reason === "unauthorized" ? "sessionEnded" : "serviceUnreachable")),
     });
-    setConnection(c);
+    connection.current = c;
     return () => {
       c.close();
-      setConnection(undefined);
+      connection.current = undefined;
     };
-  }, [token, language]);
+  }, [session.token, language, set, setMe, signOut]);
 
-  if (!token) {
-    return (
-      <TokenForm
-        language={language}
-        error={refusal}
-        onToken={(t) => {
-          sessionStorage.setItem(TOKEN_KEY, t);
-          setRefusal("");
-          setToken(t);
-        }}
-      />
-    );
-  }
+  const run = async (command: (c: ControlConnection) => Promise<Ack>, failure: Parameters<typeof translate>[1]) => {
+    const c = connection.current;
+    if (!c) return { ok: false, status: 503, error: "not connected" } as Ack;
+    set({ message: "" });
+    const ack = await command(c);
+    if (!ack.ok) set({ message: translate(language, failure, { error: ack.error }) });
+    return ack;
+  };
+  const show = (layoutId: string) => void run((c) => c.switchLayout(layoutId), "switchFailed");
+  const undo = () => void run((c) => c.undo(), "undoFailed");
+  const pushCamera = (tileId: string, cameraId: string) => void run((c) => c.setOverride(tileId, "camera", { camera: cameraId }), "overrideFailed");
+  const clearOverride = (tileId?: string) => void run((c) => c.clearOverride(tileId), "overrideFailed");
+  const moveMap = (body: MapViewBody) => run((c) => c.setMapView(body), "mapMoveFailed");
 
-  const show = async (layoutId: string) => {
-    if (!connection) return;
-    setMessage("");
-    const ack = await connection.switchLayout(layoutId);
-    if (!ack.ok) setMessage(translate(language, "switchFailed", { error: ack.error }));
+  // Ctrl+Z undoes; 1–9 put the n-th layout on the wall (not while typing in a field).
+  const keys = useRef<(e: KeyboardEvent) => void>(undefined);
+  keys.current = (e: KeyboardEvent) => {
+    if (!canCommand || typing(document.activeElement)) return;
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z") {
+      e.preventDefault();
+      undo();
+    } else if (!e.ctrlKey && !e.metaKey && !e.altKey && /^[1-9]$/.test(e.key)) {
+      const layout = layouts.filter((l) => l.inUse)[Number(e.key) - 1];
+      if (layout) show(layout.id);
+    }
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => keys.current?.(e);
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 6 } }));
+  const [dragging, setDragging] = useState<string>();
+  const onDragStart = (e: DragStartEvent) => setDragging((e.active.data.current as { cameraId?: string } | undefined)?.cameraId);
+  const onDragEnd = (e: DragEndEvent) => {
+    setDragging(undefined);
+    const cameraId = (e.active.data.current as { cameraId?: string } | undefined)?.cameraId;
+    if (cameraId && e.over) pushCamera(String(e.over.id), cameraId);
   };
 
-  const moveMap = async (body: MapViewBody) => {
-    if (!connection) return { ok: false, status: 503, error: "not connected" } as const;
-    setMessage("");
-    const ack = await connection.setMapView(body);
-    if (!ack.ok) setMessage(translate(language, "mapMoveFailed", { error: ack.error }));
-    return ack;
+  const views = useMemo(() => (wall ? tileViews(wall, displays, now) : new Map()), [wall, displays, now]);
+  const faults = faultCount(views);
+  const overrides = wall ? Object.entries(wall.overrides) : [];
+  const signOutNow = () => {
+    void api.logout(session.token).catch(() => undefined);
+    signOut();
   };
 
   return (
     <div className="console" data-connection={online ? "online" : "offline"}>
       <header>
-        <h1>{translate(language, "consoleTitle")}</h1>
-        {!online && <span className="badge badge-bad">{translate(language, "offline")}</span>}
-        {wall && <span className="muted">{translate(language, "revision", { n: wall.revision })}</span>}
-        <button
-          type="button"
-          className="link"
-          onClick={() => {
-            sessionStorage.removeItem(TOKEN_KEY);
-            setToken("");
-          }}
-        >
-          {translate(language, "signOut")}
+        <h1>{t("consoleTitle")}</h1>
+        {!online && <span className="badge badge-bad">{t("offline")}</span>}
+        {wall && (
+          <span className={`badge ${faults > 0 ? "badge-bad" : "badge-ok"}`} data-faults={faults}>
+            {t("faults", { n: faults })}
+          </span>
+        )}
+        {canCommand && (
+          <button type="button" onClick={undo} title={t("undoKey")} disabled={!online}>
+            ↶ {t("undo")}
+          </button>
+        )}
+        <nav className="tabs">
+          <button type="button" aria-pressed={tab === "operate"} onClick={() => setTab("operate")}>
+            {t("operate")}
+          </button>
+          {roleAtLeast(session.role, "admin") && (
+            <button type="button" aria-pressed={tab === "admin"} onClick={() => setTab("admin")}>
+              {t("administer")}
+            </button>
+          )}
+        </nav>
+        <span className="muted signed-in-as" data-role={session.role}>
+          {session.name ?? "…"} · {session.role ? t(`role_${session.role}`) : ""}
+        </span>
+        <a className="link" href={language === "vi" ? "?lang=en" : "?lang=vi"}>
+          {language === "vi" ? "English" : "Tiếng Việt"}
+        </a>
+        <button type="button" className="link" onClick={signOutNow}>
+          {t("signOut")}
         </button>
       </header>
+      {lastChange && (
+        <p className="last-change" data-last-change-by={lastChange.who}>
+          {t("lastChange", { who: lastChange.who, action: t(`action_${lastChange.action.replace(".", "_")}` as Parameters<typeof translate>[1]), time: formatTime(lastChange.at, language, false, true) })}
+        </p>
+      )}
       {message && (
         <div className="form-error" role="alert">
           {message}
         </div>
       )}
-      <section>
-        <h2>{translate(language, "layouts")}</h2>
-        <ul className="layout-list">
-          {layouts.map((l) => {
-            const active = wall?.layoutId === l.id;
-            return (
-              <li key={l.id} data-layout-id={l.id} data-active={active ? "true" : "false"} className={active ? "active" : ""}>
-                <button type="button" disabled={!l.inUse || !online} onClick={() => void show(l.id)}>
-                  <span className="layout-title">{pickText(l.title, language)}</span>
-                  <span className="layout-id">{l.id}</span>
-                  {active && <span className="badge badge-ok">{translate(language, "active")}</span>}
-                </button>
-                {l.errors.length > 0 && (
-                  <div className="layout-errors">
-                    <div>{translate(language, l.inUse ? "fileErrors" : "fileBroken")}</div>
-                    <ul>
-                      {l.errors.map((e, i) => (
-                        <li key={i}>
-                          <code>{e.path}</code> {e.message}
-                        </li>
-                      ))}
-                    </ul>
+      {tab === "admin" ? (
+        <AdminPanel token={session.token} language={language} changes={changes} />
+      ) : (
+        wall && (
+          // The tile under the pointer takes the camera, not the one the dragged card overlaps most;
+          // the page stays still under a drag.
+          <DndContext sensors={sensors} collisionDetection={pointerWithin} autoScroll={false} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(undefined)}>
+            <div className="operate">
+              <aside className="left">
+                <LayoutPicker layouts={layouts} activeId={wall.layoutId} language={language} disabled={!online || !canCommand} show={show} />
+                <CameraCatalog catalog={wall.cameras} canDrag={canCommand && online} language={language} />
+              </aside>
+              <main className="center">
+                <h2>
+                  {t("onTheWall")}: {pickText(wall.layout.title, language)} <span className="muted">{t("revision", { n: wall.revision })}</span>
+                </h2>
+                <WallMimic wall={wall} displays={displays} views={views} now={now} language={language} canCommand={canCommand && online} />
+                {overrides.length > 0 && (
+                  <div className="overrides" data-overrides={overrides.length}>
+                    <span>{t("overridesOn", { n: overrides.length })}</span>
+                    {overrides.map(([tileId, o]) => (
+                      <span key={tileId} className="override-chip" data-override-tile={tileId}>
+                        {tileId} → {(o.options as { camera?: string }).camera ?? o.widget}
+                        {canCommand && (
+                          <button type="button" aria-label={t("removeOverrideOf", { tile: tileId })} onClick={() => clearOverride(tileId)}>
+                            ×
+                          </button>
+                        )}
+                      </span>
+                    ))}
+                    {canCommand && (
+                      <button type="button" onClick={() => clearOverride()}>
+                        {t("removeAllOverrides")}
+                      </button>
+                    )}
                   </div>
                 )}
-              </li>
-            );
-          })}
-        </ul>
-      </section>
-      {wall && <MapControls wall={wall} language={language} disabled={!online} send={moveMap} />}
-      <section>
-        <h2>{translate(language, "displays")}</h2>
-        <ul className="display-list">
-          {(wall?.topology.displays ?? []).map((d) => {
-            const connected = displays.find((c) => c.displayId === d.id);
-            const h = connected?.health;
-            return (
-              <li key={d.id} data-display-id={d.id} data-connected={connected ? "true" : "false"}>
-                <span className={`dot ${connected ? "dot-ok" : "dot-bad"}`} /> {d.id}{" "}
-                <span className="muted">{translate(language, connected ? "connected" : "disconnected")}</span>
-                {connected && h && (
-                  <span className={`health ${h.tiles.error + h.tiles.stale > 0 ? "health-warn" : ""}`}>
-                    {" · "}
-                    {translate(language, "healthLine", {
-                      ready: h.tiles.ready,
-                      stale: h.tiles.stale,
-                      error: h.tiles.error,
-                      dropped: h.feed.dropped.malformed + h.feed.dropped.tooLarge + h.feed.dropped.unknownTopic,
-                    })}
-                  </span>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      </section>
+                {canCommand && <MapControls wall={wall} language={language} disabled={!online} send={moveMap} />}
+              </main>
+              <aside className="right">
+                {selectedTile && <TileDetail wall={wall} tileId={selectedTile} view={views.get(selectedTile)} language={language} canCommand={canCommand && online} pushCamera={pushCamera} clear={clearOverride} />}
+                <HealthPanel wall={wall} displays={displays} now={now} language={language} />
+              </aside>
+            </div>
+            <DragOverlay dropAnimation={null}>{dragging && <div className="drag-card">{wall.cameras.cameras.find((c) => c.id === dragging)?.name ?? dragging}</div>}</DragOverlay>
+          </DndContext>
+        )
+      )}
     </div>
   );
+}
+
+export function ConsoleApp({ language }: { language: Language }) {
+  const session = useConsole((s) => s.session);
+  return session ? <Console language={language} /> : <SignIn language={language} />;
 }

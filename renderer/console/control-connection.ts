@@ -1,25 +1,37 @@
 import { io, type Socket } from "socket.io-client";
-import { events, wallStateSchema, type Ack, type ConnectedDisplay, type LayoutSummary, type MapViewBody, type WallState } from "../../electron/common/protocol.js";
+import { events, wallStateSchema, type Ack, type ConnectedDisplay, type LayoutSummary, type MapViewBody, type WallChange, type WallState } from "../../electron/common/protocol.js";
 
 export interface ControlHandlers {
   onState: (state: WallState) => void;
   onDisplays: (displays: ConnectedDisplay[]) => void;
   onLayouts: (layouts: LayoutSummary[]) => void;
   onOnline: (online: boolean) => void;
-  /** The service refused the token: stop and ask for another. */
+  onMe: (me: { name: string; role: string }) => void;
+  onChange: (change: WallChange) => void;
+  /** The service refused the credential (or ended the session): stop and ask for another. */
   onRefused: (reason: string) => void;
 }
 
 export interface ControlConnection {
   switchLayout: (layoutId: string) => Promise<Ack>;
   setMapView: (body: MapViewBody) => Promise<Ack>;
+  setOverride: (tileId: string, widget: string, options: Record<string, unknown>) => Promise<Ack>;
+  clearOverride: (tileId?: string) => Promise<Ack>;
+  undo: () => Promise<Ack>;
   close: () => void;
 }
 
 export function connectControl(token: string, handlers: ControlHandlers): ControlConnection {
   const socket: Socket = io("/control", { auth: { token }, transports: ["websocket"], reconnectionDelayMax: 10_000 });
   socket.on("connect", () => handlers.onOnline(true));
-  socket.on("disconnect", () => handlers.onOnline(false));
+  socket.on("disconnect", (reason) => {
+    handlers.onOnline(false);
+    // The service closed it on purpose: an account deleted, a session ended, a token revoked.
+    if (reason === "io server disconnect") {
+      socket.close();
+      handlers.onRefused("unauthorized");
+    }
+  });
   socket.on("connect_error", (err: Error) => {
     handlers.onOnline(false);
     // A refusal comes from the service's middleware (socket.active is false); transport errors are
@@ -35,6 +47,12 @@ export function connectControl(token: string, handlers: ControlHandlers): Contro
   });
   socket.on(events.displays, (d: ConnectedDisplay[]) => handlers.onDisplays(Array.isArray(d) ? d : []));
   socket.on(events.layouts, (l: LayoutSummary[]) => handlers.onLayouts(Array.isArray(l) ? l : []));
+  socket.on(events.me, (me: { name?: unknown; role?: unknown }) => {
+    if (typeof me?.name === "string" && typeof me.role === "string") handlers.onMe({ name: me.name, role: me.role });
+  });
+  socket.on(events.change, (c: WallChange) => {
+    if (c && typeof c.who === "string" && typeof c.action === "string" && typeof c.at === "number") handlers.onChange(c);
+  });
   const command = (event: string, body: unknown): Promise<Ack> =>
     socket
       .timeout(5000)
@@ -46,6 +64,9 @@ export function connectControl(token: string, handlers: ControlHandlers): Contro
   return {
     switchLayout: (layoutId) => command(events.switchLayout, { layoutId }),
     setMapView: (body) => command(events.mapView, body),
+    setOverride: (tileId, widget, options) => command(events.setOverride, { tileId, widget, options }),
+    clearOverride: (tileId) => command(events.clearOverride, tileId ? { tileId } : {}),
+    undo: () => command(events.undo, {}),
     close: () => {
       socket.removeAllListeners();
       socket.close();

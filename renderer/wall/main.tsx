@@ -13,6 +13,7 @@ import { playerPool } from "../widgets/camera/player-pool.js";
 import { describeMaps, unprojectOnMap } from "../widgets/map/map-registry.js";
 import { webglSlots } from "../widgets/map/webgl-slots.js";
 import { collectHealth } from "./display-health.js";
+import { sampleFrameRate } from "./frame-rate.js";
 import { WallApp } from "./WallApp.js";
 
 const displayId = displayIdFromLocation(window.location);
@@ -22,6 +23,9 @@ const store = createWallStore();
 const feedStore = createFeedStore();
 const feed = new FeedConnection(feedStore, { ...(token ? { token } : {}) });
 connectDisplay(store, displayId, token, () => collectHealth(store, feedStore, feed));
+// A second's sample of the frame rate ahead of each report (every 5 s).
+sampleFrameRate();
+setInterval(() => sampleFrameRate(), 5000);
 // Read-only counters for tools and tests: camera players, maps, WebGL contexts.
 Object.defineProperty(window, "iocWallDebug", {
   value: Object.freeze({ cameras: () => playerPool.stats(), maps: describeMaps, webgl: () => webglSlots.stats(), unproject: unprojectOnMap }),

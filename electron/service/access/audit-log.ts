@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -33,7 +34,7 @@ const KEEP = 5000;
  * state folder that survives restarts, rotated by size. Read back line by line at start, each line
  * checked: a damaged line is skipped, never the whole trail.
  */
-export class AuditLog {
+export class AuditLog extends EventEmitter<{ entry: [AuditEntry] }> {
   private entries: AuditEntry[] = [];
   private size = 0;
   private writing: Promise<void> = Promise.resolve();
@@ -42,7 +43,9 @@ export class AuditLog {
     private readonly file: string,
     private readonly log: Logger,
     private readonly now: () => number,
-  ) {}
+  ) {
+    super();
+  }
 
   static async open(stateDir: string, log: Logger, now: () => number = Date.now): Promise<AuditLog> {
     const audit = new AuditLog(path.join(stateDir, AUDIT_FILE), log, now);
@@ -65,6 +68,7 @@ export class AuditLog {
     const full: AuditEntry = { at: this.now(), ...entry };
     this.entries.push(full);
     if (this.entries.length > KEEP * 1.2) this.entries = this.entries.slice(-KEEP);
+    this.emit("entry", full);
     const line = JSON.stringify(full) + "\n";
     this.writing = this.writing
       .then(async () => {

@@ -1,0 +1,61 @@
+/** The console's REST calls (sign-in, accounts, tokens, audit), each with its bearer credential. */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: string, path: string, token: string | undefined, body?: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  const data = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!res.ok) throw new ApiError(res.status, (data as { error?: string } | undefined)?.error ?? `HTTP ${res.status}`);
+  return data as T;
+}
+
+export type Role = "viewer" | "operator" | "admin";
+export interface UserRow {
+  username: string;
+  role: Role;
+  createdAt: number;
+  lastLoginAt?: number;
+}
+export interface TokenRow {
+  name: string;
+  role: Role;
+  createdAt: number;
+}
+export interface AuditRow {
+  at: number;
+  who: string;
+  role: string;
+  from: string;
+  action: string;
+  allowed: boolean;
+  status: number;
+  details: Record<string, unknown>;
+}
+
+export const api = {
+  login: (username: string, password: string) => call<{ token: string; role: Role; expiresAt: number }>("POST", "/api/login", undefined, { username, password }),
+  logout: (token: string) => call<void>("POST", "/api/logout", token),
+  users: (token: string) => call<{ users: UserRow[] }>("GET", "/api/users", token),
+  createUser: (token: string, body: { username: string; password: string; role: Role }) => call<{ username: string; role: Role }>("POST", "/api/users", token, body),
+  deleteUser: (token: string, username: string) => call<void>("DELETE", `/api/users/${encodeURIComponent(username)}`, token),
+  tokens: (token: string) => call<{ tokens: TokenRow[] }>("GET", "/api/tokens", token),
+  createToken: (token: string, body: { name: string; role: Role }) => call<{ name: string; role: Role; token: string }>("POST", "/api/tokens", token, body),
+  revokeToken: (token: string, name: string) => call<void>("DELETE", `/api/tokens/${encodeURIComponent(name)}`, token),
+  audit: (token: string, filter: { limit?: number; action?: string; who?: string }) => {
+    const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
+    return call<{ entries: AuditRow[] }>("GET", `/api/audit?${q}`, token);
+  },
+  health: () => call<{ feed: { backend: { connected?: boolean; simulator?: unknown } } }>("GET", "/api/health", undefined),
+};
