@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
+import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { readJsonIfExists, writeFileAtomic } from "../json-file.js";
@@ -64,6 +65,7 @@ export class AccountStore extends EventEmitter<{ revoked: [credentialPrefix: str
   }
 
   static async open(stateDir: string, log: Logger, options: { sessionHours?: number; now?: () => number } = {}): Promise<AccountStore> {
+    await fs.mkdir(stateDir, { recursive: true });
     const store = new AccountStore(path.join(stateDir, ACCOUNTS_FILE), log, (options.sessionHours ?? 12) * 3_600_000, options.now ?? Date.now);
     const raw = (await readJsonIfExists(store.file)) as { users?: unknown; tokens?: unknown; sessions?: unknown } | undefined;
     for (const u of parseEach(raw?.users, userRecord, "users", log)) store.users.set(u.username, u);
