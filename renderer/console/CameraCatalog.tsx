@@ -1,5 +1,5 @@
 import { useDraggable } from "@dnd-kit/core";
-import { useDeferredValue, useMemo, useState } from "react";
+import { memo, useDeferredValue, useMemo, useState } from "react";
 import type { Camera, CamerasFile } from "../../electron/common/cameras-file.js";
 import type { Language } from "../../electron/common/localized-text.js";
 import { translate } from "../ui/i18n.js";
@@ -23,7 +23,7 @@ function CameraItem({ camera, canDrag, language }: { camera: Camera; canDrag: bo
 }
 
 /** The camera catalog: search, filter by group and district, and drag a camera onto a tile of the mimic. */
-export function CameraCatalog({ catalog, canDrag, language }: { catalog: CamerasFile; canDrag: boolean; language: Language }) {
+export const CameraCatalog = memo(function CameraCatalog({ catalog, canDrag, language }: { catalog: CamerasFile; canDrag: boolean; language: Language }) {
   const [query, setQuery] = useState("");
   const [group, setGroup] = useState("");
   const [district, setDistrict] = useState("");
@@ -66,4 +66,4 @@ export function CameraCatalog({ catalog, canDrag, language }: { catalog: Cameras
       </ul>
     </section>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { DndContext, DragOverlay, PointerSensor, TouchSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from "@dnd-kit/core";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { pickText, type Language } from "../../electron/common/localized-text.js";
 import type { Ack, MapViewBody } from "../../electron/common/protocol.js";
 import { formatTime } from "../ui/format.js";
@@ -60,19 +60,23 @@ function Console({ language }: { language: Language }) {
     };
   }, [session.token, language, set, setMe, signOut]);
 
-  const run = async (command: (c: ControlConnection) => Promise<Ack>, failure: Parameters<typeof translate>[1]) => {
-    const c = connection.current;
-    if (!c) return { ok: false, status: 503, error: "not connected" } as Ack;
-    set({ message: "" });
-    const ack = await command(c);
-    if (!ack.ok) set({ message: translate(language, failure, { error: ack.error }) });
-    return ack;
-  };
-  const show = (layoutId: string) => void run((c) => c.switchLayout(layoutId), "switchFailed");
-  const undo = () => void run((c) => c.undo(), "undoFailed");
-  const pushCamera = (tileId: string, cameraId: string) => void run((c) => c.setOverride(tileId, "camera", { camera: cameraId }), "overrideFailed");
-  const clearOverride = (tileId?: string) => void run((c) => c.clearOverride(tileId), "overrideFailed");
-  const moveMap = (body: MapViewBody) => run((c) => c.setMapView(body), "mapMoveFailed");
+  // Stable callbacks: the layout list and the 200-camera catalog redraw only when their data changes.
+  const run = useCallback(
+    async (command: (c: ControlConnection) => Promise<Ack>, failure: Parameters<typeof translate>[1]) => {
+      const c = connection.current;
+      if (!c) return { ok: false, status: 503, error: "not connected" } as Ack;
+      set({ message: "" });
+      const ack = await command(c);
+      if (!ack.ok) set({ message: translate(language, failure, { error: ack.error }) });
+      return ack;
+    },
+    [language, set],
+  );
+  const show = useCallback((layoutId: string) => void run((c) => c.switchLayout(layoutId), "switchFailed"), [run]);
+  const undo = useCallback(() => void run((c) => c.undo(), "undoFailed"), [run]);
+  const pushCamera = useCallback((tileId: string, cameraId: string) => void run((c) => c.setOverride(tileId, "camera", { camera: cameraId }), "overrideFailed"), [run]);
+  const clearOverride = useCallback((tileId?: string) => void run((c) => c.clearOverride(tileId), "overrideFailed"), [run]);
+  const moveMap = useCallback((body: MapViewBody) => run((c) => c.setMapView(body), "mapMoveFailed"), [run]);
 
   // Ctrl+Z undoes; 1–9 put the n-th layout on the wall (not while typing in a field).
   const keys = useRef<(e: KeyboardEvent) => void>(undefined);
@@ -168,7 +172,7 @@ function Console({ language }: { language: Language }) {
               </aside>
               <main className="center">
                 <h2>
-                  {t("onTheWall")}: {pickText(wall.layout.title, language)} <span className="muted">{t("revision", { n: wall.revision })}</span>
+                  {t("onTheWall")}: {pickText(wall.layout.title, language)} <span className="muted">· {t("revision", { n: wall.revision })}</span>
                 </h2>
                 <WallMimic wall={wall} displays={displays} views={views} now={now} language={language} canCommand={canCommand && online} />
                 {overrides.length > 0 && (

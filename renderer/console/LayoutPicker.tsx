@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import { pickText, type Language } from "../../electron/common/localized-text.js";
 import type { LayoutSummary } from "../../electron/common/protocol.js";
 import { translate } from "../ui/i18n.js";
@@ -23,7 +23,7 @@ export function filterLayouts(layouts: LayoutSummary[], query: string, language:
 }
 
 /** Every layout with its preview; one click (or keys 1–9) puts it on the wall; broken files with their errors. */
-export function LayoutPicker({ layouts, activeId, language, disabled, show }: { layouts: LayoutSummary[]; activeId: string | undefined; language: Language; disabled: boolean; show: (id: string) => void }) {
+export const LayoutPicker = memo(function LayoutPicker({ layouts, activeId, language, disabled, show }: { layouts: LayoutSummary[]; activeId: string | undefined; language: Language; disabled: boolean; show: (id: string) => void }) {
   const [query, setQuery] = useState("");
   const shown = useMemo(() => filterLayouts(layouts, query, language), [layouts, query, language]);
   return (
@@ -59,4 +59,4 @@ export function LayoutPicker({ layouts, activeId, language, disabled, show }: { 
       </ul>
     </section>
   );
-}
+});

@@ -3,11 +3,12 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import { benchAccess } from "./access.mjs";
 import { benchCameras } from "./cameras.mjs";
+import { benchConsole } from "./console.mjs";
 import { benchFeedLoad } from "./feed-load.mjs";
 import { benchLayoutSwitch } from "./layout-switch.mjs";
 import { benchMap } from "./map.mjs";
 
-const benches = { "layout-switch": benchLayoutSwitch, "feed-load": benchFeedLoad, cameras: benchCameras, map: benchMap, access: benchAccess };
+const benches = { "layout-switch": benchLayoutSwitch, "feed-load": benchFeedLoad, cameras: benchCameras, map: benchMap, access: benchAccess, console: benchConsole };
 // `npm run bench -- map` runs only the named benchmarks.
 const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(benches);
 const results = [];

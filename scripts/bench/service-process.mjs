@@ -6,12 +6,13 @@ import path from "node:path";
 
 export const BENCH_TOKEN = "bench-admin-token-0123456789abcdef";
 
-/** `layouts`: extra layout objects written beside a copy of the shipped ones. */
-export async function startService(env = {}, layouts = []) {
+/** `layouts`: extra layout objects written beside a copy of the shipped ones; `files`: other files of that folder (cameras.json), by name. */
+export async function startService(env = {}, layouts = [], files = {}) {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "ioc-wall-bench-"));
   const layoutsDir = path.join(root, "layouts");
   await fs.cp("layouts", layoutsDir, { recursive: true });
   for (const l of layouts) await fs.writeFile(path.join(layoutsDir, `${l.id}.layout.json`), JSON.stringify(l));
+  for (const [name, content] of Object.entries(files)) await fs.writeFile(path.join(layoutsDir, name), JSON.stringify(content));
   const child = spawn(process.execPath, ["dist/electron/service/cli.js"], {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", WALL_STATE_DIR: path.join(root, "state"), WALL_LAYOUTS_DIR: layoutsDir, WALL_ADMIN_TOKEN: BENCH_TOKEN, ...env },
     stdio: ["ignore", "pipe", "inherit"],
@@ -20,7 +21,7 @@ export async function startService(env = {}, layouts = []) {
   const url = await new Promise((resolve, reject) => {
     child.stdout.on("data", (c) => {
       out += c;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
+      const m = /listening on (https?:\/\/\S+)/.exec(out);
       if (m) resolve(m[1]);
     });
     child.once("exit", (code) => reject(new Error(`service exited with ${code}`)));
