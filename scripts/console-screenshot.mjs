@@ -1,7 +1,7 @@
 // Renders the operator console at 1920×1080 into docs/console.png: two displays live, a camera
 // pushed onto a tile, that tile's detail open. Needs the build, Chromium and the demo streams.
 import { chromium } from "@playwright/test";
-import { BENCH_TOKEN, startService } from "./bench/service-process.mjs";
+import { BENCH_TOKEN, openConsole, startService } from "./bench/service-process.mjs";
 
 const out = process.argv[2] ?? "docs/console.png";
 const service = await startService({ WALL_SIM_SEED: "7" });
@@ -16,11 +16,7 @@ try {
     headers: { "content-type": "application/json", authorization: `Bearer ${BENCH_TOKEN}` },
     body: JSON.stringify({ tileId: "kpi-tourism", widget: "camera", options: { camera: "cam-03" } }),
   });
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(`${service.url}/console`);
-  await page.getByText("Đăng nhập bằng mã truy cập").click();
-  await page.locator("input[name=token]").fill(BENCH_TOKEN);
-  await page.getByRole("button", { name: "Dùng mã" }).click();
+  const page = await openConsole(browser, service);
   await page.waitForSelector('[data-mimic-display="D1"][data-health="ok"]', { timeout: 20_000 });
   await page.waitForSelector('[data-mimic-tile="kpi-tourism"][data-status="ready"]', { timeout: 20_000 });
   await page.locator('[data-mimic-tile="kpi-tourism"]').click();

@@ -4,7 +4,7 @@
 // (REST) to the console's mimic showing it (a MutationObserver in the page stamps the change).
 import { chromium } from "@playwright/test";
 import { io } from "socket.io-client";
-import { BENCH_TOKEN, quantile, startService } from "./service-process.mjs";
+import { BENCH_TOKEN, openConsole, quantile, startService } from "./service-process.mjs";
 
 const DISPLAYS = ["D1", "D2", "D3", "D4", "D5", "D6"];
 const TOPICS = ["health.beds.occupancy", "education.attendance.rate", "admin.dossiers.ontime_rate", "portal.uptime", "tourism.visitors.month", "feedback.resolved_rate", "cameras.online", "economy.grdp.growth"];
@@ -72,11 +72,7 @@ export async function benchConsole() {
   });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"] });
   try {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${service.url}/console`);
-    await page.getByText("Đăng nhập bằng mã truy cập").click();
-    await page.locator("input[name=token]").fill(BENCH_TOKEN);
-    await page.getByRole("button", { name: "Dùng mã" }).click();
+    const page = await openConsole(browser, service);
     await page.waitForSelector('[data-mimic-tile="t63"][data-status="ready"]', { timeout: 30_000 });
     await page.waitForTimeout(2000);
     const idle = (await frameTimes(page, 8000)).sort((a, b) => a - b);

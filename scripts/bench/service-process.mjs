@@ -41,3 +41,13 @@ export function quantile(sorted, q) {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[i];
 }
+
+/** A console page at 1920×1080, signed in with the bench's admin token. */
+export async function openConsole(browser, service) {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto(`${service.url}/console`);
+  await page.getByText("Đăng nhập bằng mã truy cập").click();
+  await page.locator("input[name=token]").fill(BENCH_TOKEN);
+  await page.getByRole("button", { name: "Dùng mã" }).click();
+  return page;
+}
