@@ -31,8 +31,8 @@ const typing = (el: Element | null) => el instanceof HTMLInputElement || el inst
 
 function Console({ language }: { language: Language }) {
   const session = useConsole((s) => s.session)!;
-  const { wall, displays, layouts, online, lastChange, selectedTile, message } = useConsole();
-  const { set, signOut, setMe } = useConsole.getState();
+  const { wall, revisionAt, displays, layouts, online, lastChange, selectedTile, message } = useConsole();
+  const { set, setWall, signOut, setMe } = useConsole.getState();
   const [tab, setTab] = useState<"operate" | "admin">("operate");
   const [changes, setChanges] = useState(0);
   const connection = useRef<ControlConnection>(undefined);
@@ -42,7 +42,7 @@ function Console({ language }: { language: Language }) {
 
   useEffect(() => {
     const c = connectControl(session.token, {
-      onState: (w) => set({ wall: w }),
+      onState: setWall,
       onDisplays: (d) => set({ displays: d }),
       onLayouts: (l) => set({ layouts: l }),
       onOnline: (o) => set({ online: o }),
@@ -58,7 +58,7 @@ function Console({ language }: { language: Language }) {
       c.close();
       connection.current = undefined;
     };
-  }, [session.token, language, set, setMe, signOut]);
+  }, [session.token, language, set, setWall, setMe, signOut]);
 
   // Stable callbacks: the layout list and the 200-camera catalog redraw only when their data changes.
   const run = useCallback(
@@ -174,7 +174,7 @@ function Console({ language }: { language: Language }) {
                 <h2>
                   {t("onTheWall")}: {pickText(wall.layout.title, language)} <span className="muted">· {t("revision", { n: wall.revision })}</span>
                 </h2>
-                <WallMimic wall={wall} displays={displays} views={views} now={now} language={language} canCommand={canCommand && online} />
+                <WallMimic wall={wall} revisionAt={revisionAt} displays={displays} views={views} now={now} language={language} canCommand={canCommand && online} />
                 {overrides.length > 0 && (
                   <div className="overrides" data-overrides={overrides.length}>
                     <span>{t("overridesOn", { n: overrides.length })}</span>
@@ -199,7 +199,7 @@ function Console({ language }: { language: Language }) {
               </main>
               <aside className="right">
                 {selectedTile && <TileDetail wall={wall} tileId={selectedTile} view={views.get(selectedTile)} language={language} canCommand={canCommand && online} pushCamera={pushCamera} clear={clearOverride} />}
-                <HealthPanel wall={wall} displays={displays} now={now} language={language} />
+                <HealthPanel wall={wall} revisionAt={revisionAt} displays={displays} now={now} language={language} />
               </aside>
             </div>
             <DragOverlay dropAnimation={null}>{dragging && <div className="drag-card">{wall.cameras.cameras.find((c) => c.id === dragging)?.name ?? dragging}</div>}</DragOverlay>

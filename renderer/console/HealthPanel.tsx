@@ -27,7 +27,7 @@ function useBackend(): boolean | undefined {
 }
 
 /** Displays and data in words an operator understands: connected, what each shows, how well, what went wrong and when. */
-export function HealthPanel({ wall, displays, now, language }: { wall: WallState; displays: ConnectedDisplay[]; now: number; language: Language }) {
+export function HealthPanel({ wall, revisionAt, displays, now, language }: { wall: WallState; revisionAt: number; displays: ConnectedDisplay[]; now: number; language: Language }) {
   const backend = useBackend();
   const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate(language, key, vars);
   const byId = new Map(displays.map((d) => [d.displayId, d]));
@@ -49,6 +49,7 @@ export function HealthPanel({ wall, displays, now, language }: { wall: WallState
           <tr>
             <th>{t("display")}</th>
             <th>{t("state")}</th>
+            <th>{t("shownRevision")}</th>
             <th>{t("fps")}</th>
             <th>{t("droppedFrames")}</th>
             <th>{t("memory")}</th>
@@ -61,7 +62,7 @@ export function HealthPanel({ wall, displays, now, language }: { wall: WallState
           {wall.topology.displays.map((d) => {
             const c = byId.get(d.id);
             const h = c?.health;
-            const condition = displayCondition(c, wall.revision, now);
+            const condition = displayCondition(c, wall.revision, now, revisionAt);
             const cameras = h?.cameras?.cameras ?? [];
             const droppedFrames = cameras.reduce((n, cam) => n + cam.droppedFrames, 0);
             const lastError = cameras.find((cam) => cam.lastError)?.lastError ?? h?.tileStates?.find((s) => s.message)?.message;
@@ -69,6 +70,7 @@ export function HealthPanel({ wall, displays, now, language }: { wall: WallState
               <tr key={d.id} data-health-display={d.id} data-health={condition}>
                 <td>{d.id}</td>
                 <td className={`cond-${condition}`}>{t(`display_${condition}`)}</td>
+                <td className={h?.revision !== undefined && h.revision !== wall.revision ? "cond-degraded" : undefined}>{h?.revision ?? "—"}</td>
                 <td>{h?.render ? formatNumber(h.render.fps, language, 0) : "—"}</td>
                 <td>{h ? formatNumber(droppedFrames, language, 0) : "—"}</td>
                 <td>{h?.render?.heapMB !== undefined ? `${formatNumber(h.render.heapMB, language, 0)} MB` : "—"}</td>

@@ -52,14 +52,14 @@ function MimicTile({ wall, tile, view, language, canDrop }: { wall: WallState; t
  * The wall drawn to scale with its bezels: each display with its health, the active layout's tiles
  * with their titles and live state, overrides marked. Tiles take cameras dropped from the catalog.
  */
-export function WallMimic({ wall, displays, views, now, language, canCommand }: { wall: WallState; displays: ConnectedDisplay[]; views: Map<string, TileView>; now: number; language: Language; canCommand: boolean }) {
+export function WallMimic({ wall, revisionAt, displays, views, now, language, canCommand }: { wall: WallState; revisionAt: number; displays: ConnectedDisplay[]; views: Map<string, TileView>; now: number; language: Language; canCommand: boolean }) {
   const { width, height } = wall.topology.canvas;
   const byId = new Map(displays.map((d) => [d.displayId, d]));
   return (
     <div className="mimic" style={{ aspectRatio: `${width} / ${height}` }} role="group" aria-label={translate(language, "wallMimic")}>
       {wall.topology.displays.map((d) => {
         const r = displayCanvasRect(wall.topology, d.col, d.row);
-        const condition = displayCondition(byId.get(d.id), wall.revision, now);
+        const condition = displayCondition(byId.get(d.id), wall.revision, now, revisionAt);
         return (
           <div key={d.id} className={`mimic-display mimic-display-${condition}`} data-mimic-display={d.id} data-health={condition} style={{ left: percent(r.x, width), top: percent(r.y, height), width: percent(r.width, width), height: percent(r.height, height) }}>
             <span className="mimic-display-id">

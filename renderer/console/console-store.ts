@@ -17,6 +17,8 @@ export interface ConsoleState {
   refusal: string;
   online: boolean;
   wall?: WallState;
+  /** When the current revision arrived: displays get a moment to show it before they count as behind. */
+  revisionAt: number;
   displays: ConnectedDisplay[];
   layouts: LayoutSummary[];
   lastChange?: WallChange;
@@ -27,7 +29,8 @@ export interface ConsoleState {
   signIn: (session: Session) => void;
   signOut: (refusal?: string) => void;
   setMe: (name: string, role: Role) => void;
-  set: (patch: Partial<Pick<ConsoleState, "online" | "wall" | "displays" | "layouts" | "lastChange" | "selectedTile" | "message">>) => void;
+  setWall: (wall: WallState) => void;
+  set: (patch: Partial<Pick<ConsoleState, "online" | "displays" | "layouts" | "lastChange" | "selectedTile" | "message">>) => void;
 }
 
 function storedSession(): Session | undefined {
@@ -44,6 +47,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
   session: storedSession(),
   refusal: "",
   online: false,
+  revisionAt: 0,
   displays: [],
   layouts: [],
   message: "",
@@ -62,6 +66,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
     sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
     set({ session });
   },
+  setWall: (wall) => set((s) => ({ wall, ...(s.wall?.revision !== wall.revision ? { revisionAt: Date.now() } : {}) })),
   set: (patch) => set(patch),
 }));
 

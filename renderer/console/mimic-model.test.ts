@@ -49,7 +49,9 @@ describe("the mimic's model", () => {
     expect(displayCondition(display("D1", []), 7, now)).toBe("ok");
     expect(displayCondition(display("D1", [], now - 13_000), 7, now)).toBe("lost");
     expect(displayCondition(display("D1", [], now - 1000, { ...tiles, offline: 1 }), 7, now)).toBe("degraded");
-    expect(displayCondition(display("D1", []), 8, now)).toBe("degraded");
+    // A display still on an old revision is degraded only once it has had time to switch.
+    expect(displayCondition(display("D1", []), 8, now, now - 2000)).toBe("ok");
+    expect(displayCondition(display("D1", []), 8, now, now - 10_000)).toBe("degraded");
   });
 
   it("gives a spanning tile the worst state of the displays it is on, counting a camera slate as a fault", () => {

@@ -11,12 +11,20 @@ type TileState = NonNullable<DisplayHealth["tileStates"]>[number];
 /** Worst first: what a tile spanning several displays shows is the worst any of them reports. */
 const severity: Record<TileCondition, number> = { lost: 5, error: 4, offline: 3, stale: 2, loading: 1, ready: 0 };
 
-/** A display as the mimic draws it: lost (no socket, or silent), degraded (a tile in trouble, an old revision), or ok. */
-export function displayCondition(connected: ConnectedDisplay | undefined, revision: number | undefined, now: number): DisplayCondition {
+/** A display has this long to show a new state and say so before an old revision counts against it. */
+export const SWITCH_GRACE_MS = 3000;
+
+/**
+ * A display as the mimic draws it: lost (no socket, or silent), degraded (a tile in trouble, or
+ * still on an old revision well after the change), or ok. `revisionAt`: when the console got the
+ * current revision.
+ */
+export function displayCondition(connected: ConnectedDisplay | undefined, revision: number | undefined, now: number, revisionAt = 0): DisplayCondition {
   const h = connected?.health;
   if (!connected || !h || now - h.at > LOST_AFTER_MS) return "lost";
   const troubled = h.tiles.error + h.tiles.offline + h.tiles.stale > 0;
-  return troubled || (revision !== undefined && h.revision !== undefined && h.revision !== revision) ? "degraded" : "ok";
+  const behind = revision !== undefined && h.revision !== undefined && h.revision < revision && h.at > revisionAt + SWITCH_GRACE_MS;
+  return troubled || behind ? "degraded" : "ok";
 }
 
 export interface TileView {

@@ -26,10 +26,18 @@ export function connectDisplay(store: WallStore, displayId: string, token: strin
   socket.on("connect", () => setOnline(true));
   socket.on("disconnect", () => setOnline(false));
   socket.on("connect_error", () => setOnline(false));
+  let afterChange: ReturnType<typeof setTimeout> | undefined;
   socket.on(events.state, (payload: unknown) => {
     const parsed = wallStateSchema.safeParse(payload);
-    if (parsed.success) setWall(parsed.data);
-    else {
+    if (parsed.success) {
+      setWall(parsed.data);
+      // A report a second after each state (on every connect too): the console learns at once
+      // that this display shows it, once its tiles are drawn.
+      if (health) {
+        clearTimeout(afterChange);
+        afterChange = setTimeout(() => reportHealth(health()), 1000);
+      }
+    } else {
       store.getState().countRejected();
       console.warn("wall state refused", parsed.error.issues.slice(0, 3));
     }
@@ -37,19 +45,13 @@ export function connectDisplay(store: WallStore, displayId: string, token: strin
   const reportHealth = (h: DisplayHealth) => {
     if (socket.connected) socket.emit(events.displayHealth, h);
   };
-  // Every 5 s, and at once on each (re)connect, so the console sees a display's state quickly.
+  // And every 5 s, so that a display gone silent is seen as lost.
   const timer = health ? setInterval(() => reportHealth(health()), 5000) : undefined;
-  let first: ReturnType<typeof setTimeout> | undefined;
-  if (health)
-    socket.on("connect", () => {
-      clearTimeout(first);
-      first = setTimeout(() => reportHealth(health()), 1000);
-    });
   return {
     reportHealth,
     close: () => {
       clearInterval(timer);
-      clearTimeout(first);
+      clearTimeout(afterChange);
       stopRetrying();
       socket.removeAllListeners();
       socket.close();

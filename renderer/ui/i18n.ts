@@ -80,6 +80,7 @@ const dictionary = {
   droppedMessages: { vi: "{n} tin bị loại", en: "{n} messages dropped" },
   display: { vi: "Màn hình", en: "Display" },
   fps: { vi: "Khung/giây", en: "Frames/s" },
+  shownRevision: { vi: "Phiên bản", en: "Revision" },
   droppedFrames: { vi: "Khung hình rơi", en: "Dropped frames" },
   memory: { vi: "Bộ nhớ", en: "Memory" },
   lastError: { vi: "Lỗi gần nhất", en: "Last error" },
