@@ -17,6 +17,17 @@ describe("main arguments", () => {
     });
   });
 
+  it("parses --console as a switch, alone or with the other flags, never taking the next argument", () => {
+    expect(parseMainArgs(["--console"])).toEqual({ console: true });
+    expect(parseMainArgs([".", "--console", "--windowed", "2"])).toEqual({ console: true, windowed: 2 });
+    expect(parseMainArgs(["--primary=https://wall-1.example", "--console", "--displays", "D4"])).toEqual({ primary: "https://wall-1.example", console: true, displays: ["D4"] });
+    expect(parseMainArgs(["--windowed", "1"]).console).toBeUndefined();
+  });
+
+  it("refuses a value for --console rather than guess what it means", () => {
+    for (const v of ["false", "true", ""]) expect(() => parseMainArgs([`--console=${v}`])).toThrow(`--console takes no value (got --console=${v})`);
+  });
+
   it("ignores what is not its own (Electron's and Chromium's arguments, the app path)", () => {
     expect(parseMainArgs([".", "--no-sandbox", "--enable-logging=stderr"])).toEqual({});
   });

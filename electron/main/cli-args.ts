@@ -6,6 +6,8 @@ export interface MainArgs {
   primary?: string;
   /** The wall displays this controller drives (default: all of them). */
   displays?: string[];
+  /** Also open the operator console (the service's /console) in an ordinary window. */
+  console?: boolean;
 }
 
 export function parseMainArgs(argv: readonly string[]): MainArgs {
@@ -24,6 +26,10 @@ export function parseMainArgs(argv: readonly string[]): MainArgs {
       // An empty list would silently drive nothing.
       if (ids.length === 0) throw new Error("--displays takes display ids separated by commas, such as D4,D5,D6");
       args.displays = ids;
+    } else if (flag === "--console") {
+      // A switch: it never takes the next argument, and a value is refused rather than read as true or false.
+      if (inline !== undefined) throw new Error(`--console takes no value (got --console=${inline})`);
+      args.console = true;
     }
   }
   return args;

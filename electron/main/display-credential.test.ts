@@ -21,6 +21,12 @@ describe("display credential", () => {
     }
   });
 
+  it("never goes to the operator console, the page the --console window shows", () => {
+    for (const url of ["http://127.0.0.1:8080/console", "http://127.0.0.1:8080/console?lang=en", "http://127.0.0.1:8080/console#wall/D1"]) {
+      expect(displayCredentialFor(url, SERVICE, TOKEN), url).toBeNull();
+    }
+  });
+
   it("never goes to another origin, whatever its path", () => {
     for (const url of [
       "http://127.0.0.1:8081/wall/D1",

@@ -7,10 +7,13 @@ import { consoleLogger } from "../service/log.js";
 import { startWallService, type WallService } from "../service/wall-service.js";
 import { pinnedFingerprint } from "./certificate-policy.js";
 import { parseMainArgs, type MainArgs } from "./cli-args.js";
+import { consoleBounds } from "./console-window.js";
 import { answerDisplayCredential } from "./display-credential-ipc.js";
 import type { DisplayLike } from "./display-like.js";
 import { mapDisplays } from "./display-mapping.js";
+import { openConsoleWindow } from "./electron-console-window.js";
 import { ElectronWindowHost } from "./electron-window-host.js";
+import { WindowKinds } from "./navigation-policy.js";
 import { fetchPrimaryTopology } from "./primary-topology.js";
 import { hardenElectron, trustPinnedServiceCertificate } from "./security.js";
 import { WallWindowManager } from "./wall-windows.js";
@@ -30,12 +33,14 @@ try {
 let serviceUrl = "";
 /** The display credential wall windows receive through the preload; never logged. */
 let displayToken: string | undefined;
+/** Which web contents is the console window (`--console`); every other one is held to the wall's pages. */
+const windowKinds = new WindowKinds();
 
 if (!app.requestSingleInstanceLock()) {
   log("warn", "another IOC Wall is already running on this machine; quitting");
   app.quit();
 } else {
-  hardenElectron(() => serviceUrl);
+  hardenElectron(() => serviceUrl, (id) => windowKinds.kindOf(id));
   answerDisplayCredential(() => serviceUrl, () => displayToken);
   Menu.setApplicationMenu(null);
   app.commandLine.appendSwitch("autoplay-policy", "no-user-gesture-required");
@@ -82,22 +87,24 @@ async function run(): Promise<void> {
     const state = service.state;
     currentTopology = () => Promise.resolve(state.current().topology);
   }
-  log("info", "IOC Wall controller", { service: serviceUrl, windowed: args.windowed ?? "no", displayCredential: displayToken ? "set" : "none" });
+  log("info", "IOC Wall controller", { service: serviceUrl, windowed: args.windowed ?? "no", console: args.console ? "yes" : "no", displayCredential: displayToken ? "set" : "none" });
   const blocker = powerSaveBlocker.start("prevent-display-sleep");
   const host = new ElectronWindowHost(path.join(here, "../preload/preload.cjs"), args.windowed === undefined, serviceUrl);
   const windows = new WallWindowManager(host, serviceUrl, log);
   let topology = await untilAnswered(currentTopology);
 
-  const place = () => {
+  /** Places the wall windows; returns the outputs no kiosk window covers. */
+  const place = (): DisplayLike[] => {
     if (args.windowed !== undefined) {
       const ids = topology.displays.map((d) => d.id).slice(0, args.windowed);
       windows.apply(ids.map((displayId, i) => ({ displayId, bounds: windowedBounds(i, topology.display, topology.columns) })));
-      return;
+      return [];
     }
     const outputs: DisplayLike[] = screen.getAllDisplays().map((d) => ({ id: d.id, bounds: d.bounds, scaleFactor: d.scaleFactor, label: d.label }));
     const mapping = mapDisplays(outputs, topology.displays, args.displays);
     if (mapping.unassigned.length > 0) log("warn", "wall displays without an output on this controller", { displays: mapping.unassigned });
     windows.apply(mapping.assignments.map((a) => ({ displayId: a.displayId, bounds: a.output.bounds })));
+    return mapping.unused;
   };
   const remap = () =>
     currentTopology().then(
@@ -110,7 +117,9 @@ async function run(): Promise<void> {
         place();
       },
     );
-  place();
+  const freeOutputs = place();
+  // Once the service has answered (in process, or the primary), so the console's first load succeeds.
+  if (args.console) openConsoleWindow(serviceUrl, consoleBounds(freeOutputs), windowKinds, log);
   service?.state.on("change", (s) => {
     if (JSON.stringify(s.topology) !== JSON.stringify(topology)) void remap();
   });

@@ -1,20 +1,24 @@
 import { app, session, type WebContents } from "electron";
 import type { Logger } from "../service/log.js";
 import { trustCertificateError } from "./certificate-policy.js";
-import { isAllowedNavigation } from "./navigation-policy.js";
+import { isAllowedNavigation, type WindowKind } from "./navigation-policy.js";
 
 /**
  * Process-wide hardening (the Electron security checklist): every permission denied, no new
- * windows, no webviews, navigation only to the service's own display pages.
+ * windows, no webviews, navigation only to the service's own pages of the window's kind
+ * (display pages for wall windows, /console for the console window). The kind is asked at each
+ * navigation, not here: a web contents is created before its window can be marked (navigation-policy.ts).
  */
-export function hardenElectron(serviceOrigin: () => string): void {
+export function hardenElectron(serviceOrigin: () => string, kindOf: (contentsId: number) => WindowKind): void {
   app.on("web-contents-created", (_event, contents: WebContents) => {
+    const id = contents.id;
+    const allowed = (url: string) => isAllowedNavigation(url, serviceOrigin(), kindOf(id));
     contents.setWindowOpenHandler(() => ({ action: "deny" }));
     contents.on("will-navigate", (event, url) => {
-      if (!isAllowedNavigation(url, serviceOrigin())) event.preventDefault();
+      if (!allowed(url)) event.preventDefault();
     });
     contents.on("will-redirect", (event, url) => {
-      if (!isAllowedNavigation(url, serviceOrigin())) event.preventDefault();
+      if (!allowed(url)) event.preventDefault();
     });
     contents.on("will-attach-webview", (event) => event.preventDefault());
   });
