@@ -115,3 +115,15 @@ test("a display page that closes turns lost in the mimic; a revoked token is ref
   await expect(page.locator('[data-token="bao-cao-tuan"]')).toHaveCount(0);
   expect((await wall.api("GET", "/api/state", undefined, token)).status).toBe(401);
 });
+
+test("a camera picked on the console's map goes to the tile selected in the mimic", async ({ wall, page, openDisplay }) => {
+  const d1 = await openDisplay("D1");
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await signInWithToken(page, wall);
+  await expect(page.locator(".console-map-box")).toHaveAttribute("data-map-state", "ready", { timeout: 30_000 });
+  await page.locator('[data-mimic-tile="kpi-education"]').click();
+  await expect(page.locator(".console-map .hint")).toContainText("kpi-education");
+  await page.locator('[data-map-camera="cam-06"]').click();
+  await expect(d1.locator('[data-tile-id="kpi-education"][data-widget="camera"] .camera[data-camera-id="cam-06"]')).toBeVisible();
+  await expect(page.locator('[data-mimic-tile="kpi-education"]')).toHaveAttribute("data-override", "true");
+});

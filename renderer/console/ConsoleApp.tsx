@@ -7,6 +7,7 @@ import { translate } from "../ui/i18n.js";
 import { AdminPanel } from "./AdminPanel.js";
 import { api, type Role } from "./api-client.js";
 import { CameraCatalog } from "./CameraCatalog.js";
+import { ConsoleMap } from "./ConsoleMap.js";
 import { roleAtLeast, useConsole } from "./console-store.js";
 import { connectControl, type ControlConnection } from "./control-connection.js";
 import { HealthPanel } from "./HealthPanel.js";
@@ -195,6 +196,7 @@ function Console({ language }: { language: Language }) {
                     )}
                   </div>
                 )}
+                <ConsoleMap catalog={wall.cameras} selectedTile={selectedTile} canCommand={canCommand && online} language={language} pushCamera={pushCamera} />
                 {canCommand && <MapControls wall={wall} language={language} disabled={!online} send={moveMap} />}
               </main>
               <aside className="right">
