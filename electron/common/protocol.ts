@@ -99,6 +99,8 @@ export const displayHealthSchema = z.strictObject({
         updatedAt: z.number().optional(),
         /** What the tile says when it is not ready ("Mất tín hiệu", "Dữ liệu cũ từ …"). */
         message: z.string().max(200).optional(),
+        /** Camera tiles: how old the oldest picture on the tile is, in ms. */
+        frameAgeMs: z.number().min(0).optional(),
       }),
     )
     .max(256)

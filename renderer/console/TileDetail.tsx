@@ -2,7 +2,7 @@ import { useState } from "react";
 import { pickText, type Language } from "../../electron/common/localized-text.js";
 import type { WallState } from "../../electron/common/protocol.js";
 import { findWidgetKind } from "../../electron/common/widgets/widget-kinds.js";
-import { formatTime } from "../ui/format.js";
+import { formatNumber, formatTime } from "../ui/format.js";
 import { translate } from "../ui/i18n.js";
 import type { TileView } from "./mimic-model.js";
 import { tileSubject } from "./WallMimic.js";
@@ -37,6 +37,12 @@ export function TileDetail({ wall, tileId, view, language, canCommand, pushCamer
           <>
             <dt>{t("says")}</dt>
             <dd>{view.message}</dd>
+          </>
+        )}
+        {view?.frameAgeMs !== undefined && (
+          <>
+            <dt>{t("lastFrame")}</dt>
+            <dd>{t("frameAge", { s: formatNumber(view.frameAgeMs / 1000, language, 1) })}</dd>
           </>
         )}
         {view?.updatedAt && (

@@ -3,6 +3,7 @@ import { pickText, type Language } from "../../electron/common/localized-text.js
 import { displayCanvasRect, tileCanvasRect } from "../../electron/common/plan.js";
 import type { ConnectedDisplay, WallState } from "../../electron/common/protocol.js";
 import { findWidgetKind } from "../../electron/common/widgets/widget-kinds.js";
+import { formatNumber } from "../ui/format.js";
 import { translate } from "../ui/i18n.js";
 import { useConsole } from "./console-store.js";
 import { displayCondition, type TileView } from "./mimic-model.js";
@@ -43,6 +44,7 @@ function MimicTile({ wall, tile, view, language, canDrop }: { wall: WallState; t
       <span className="mimic-tile-subject">{tileSubject(wall, tile, language)}</span>
       <span className="mimic-tile-state">
         {override && <span className="badge badge-info">{translate(language, "overridden")}</span>} {translate(language, `tile_${condition}`)}
+        {view?.frameAgeMs !== undefined && condition !== "lost" && ` · ${translate(language, "frameAge", { s: formatNumber(view.frameAgeMs / 1000, language, 1) })}`}
       </span>
     </button>
   );

@@ -36,7 +36,7 @@ const wall = {
 const tiles = { loading: 0, ready: 2, stale: 0, error: 0, offline: 0 };
 const feed = { online: true, topics: 1, dropped: { malformed: 0, tooLarge: 0, unknownTopic: 0 } };
 const now = 1_000_000;
-const display = (id: string, tileStates: Array<{ tileId: string; status: "ready" | "offline" | "stale"; message?: string }>, at = now - 1000, t = tiles): ConnectedDisplay => ({
+const display = (id: string, tileStates: Array<{ tileId: string; status: "ready" | "offline" | "stale"; message?: string; frameAgeMs?: number }>, at = now - 1000, t = tiles): ConnectedDisplay => ({
   displayId: id,
   connections: 1,
   since: 0,
@@ -55,8 +55,8 @@ describe("the mimic's model", () => {
   });
 
   it("gives a spanning tile the worst state of the displays it is on, counting a camera slate as a fault", () => {
-    const views = tileViews(wall, [display("D1", [{ tileId: "left", status: "ready" }, { tileId: "wide", status: "offline", message: "Mất tín hiệu" }]), display("D2", [{ tileId: "wide", status: "ready" }, { tileId: "right", status: "stale" }])], now);
-    expect(views.get("wide")).toMatchObject({ condition: "offline", message: "Mất tín hiệu", parts: [{ displayId: "D1", condition: "offline" }, { displayId: "D2", condition: "ready" }] });
+    const views = tileViews(wall, [display("D1", [{ tileId: "left", status: "ready" }, { tileId: "wide", status: "offline", message: "Mất tín hiệu", frameAgeMs: 9000 }]), display("D2", [{ tileId: "wide", status: "ready", frameAgeMs: 40 }, { tileId: "right", status: "stale" }])], now);
+    expect(views.get("wide")).toMatchObject({ condition: "offline", message: "Mất tín hiệu", frameAgeMs: 9000, parts: [{ displayId: "D1", condition: "offline" }, { displayId: "D2", condition: "ready" }] });
     expect(views.get("left")!.condition).toBe("ready");
     expect(views.get("right")!.condition).toBe("stale");
     expect(faultCount(views)).toBe(1);

@@ -32,6 +32,8 @@ export interface TileView {
   /** The worst report's words ("Mất tín hiệu"), when there is one. */
   message?: string;
   updatedAt?: number;
+  /** Camera tiles: the oldest picture's age on any display, in ms. */
+  frameAgeMs?: number;
   /** The displays that show a part of the tile, and what each says. */
   parts: Array<{ displayId: string; condition: TileCondition }>;
 }
@@ -44,6 +46,7 @@ export function tileViews(wall: WallState, displays: ConnectedDisplay[], now: nu
     const rect = tileCanvasRect(wall.topology, wall.layout, tile);
     const parts: TileView["parts"] = [];
     let worst: TileState | undefined;
+    let frameAgeMs: number | undefined;
     let condition: TileCondition = "ready";
     for (const d of wall.topology.displays) {
       const r = displayCanvasRect(wall.topology, d.col, d.row);
@@ -53,12 +56,13 @@ export function tileViews(wall: WallState, displays: ConnectedDisplay[], now: nu
       const state = lost ? undefined : connected?.health?.tileStates?.find((t) => t.tileId === tile.id);
       const c: TileCondition = lost ? "lost" : (state?.status ?? "loading");
       parts.push({ displayId: d.id, condition: c });
+      if (state?.frameAgeMs !== undefined) frameAgeMs = Math.max(frameAgeMs ?? 0, state.frameAgeMs);
       if (severity[c] >= severity[condition]) {
         condition = c;
         if (state) worst = state;
       }
     }
-    views.set(tile.id, { condition, parts, ...(worst?.message ? { message: worst.message } : {}), ...(worst?.updatedAt ? { updatedAt: worst.updatedAt } : {}) });
+    views.set(tile.id, { condition, parts, ...(worst?.message ? { message: worst.message } : {}), ...(worst?.updatedAt ? { updatedAt: worst.updatedAt } : {}), ...(frameAgeMs !== undefined ? { frameAgeMs } : {}) });
   }
   return views;
 }

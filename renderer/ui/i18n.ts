@@ -73,6 +73,8 @@ const dictionary = {
   state: { vi: "Trạng thái", en: "State" },
   says: { vi: "Thông báo", en: "Message" },
   lastValue: { vi: "Giá trị mới nhất lúc", en: "Last value at" },
+  frameAge: { vi: "hình {s} giây trước", en: "picture {s} s old" },
+  lastFrame: { vi: "Khung hình mới nhất", en: "Latest picture" },
   putCamera: { vi: "Đặt camera", en: "Put a camera" },
   showOnTile: { vi: "Hiển thị trên ô", en: "Show on this tile" },
   health: { vi: "Tình trạng", en: "Health" },
