@@ -36,6 +36,13 @@ export const tileOverrideSchema = z.strictObject({ widget: z.string().min(1).max
 export type TileOverride = z.infer<typeof tileOverrideSchema>;
 /** `POST /api/state/overrides`: the options are checked against the widget's own schema. */
 export const overrideBodySchema = z.strictObject({ tileId: z.string().min(1).max(64), ...tileOverrideSchema.shape });
+/** `POST /api/schedule/pause`: hold the wall for this many minutes (default: the file's manualHoldMinutes). */
+export const pauseBodySchema = z.strictObject({ minutes: z.number().min(1).max(24 * 60).optional() });
+/** `schedule:step` over the socket. */
+export const stepBodySchema = z.strictObject({ direction: z.union([z.literal(1), z.literal(-1)]) });
+export const briefingStartBodySchema = z.strictObject({ id: z.string().min(1).max(64) });
+export const briefingJumpBodySchema = z.strictObject({ index: z.number().int().min(0).max(1000) });
+
 /** `override:clear` over the socket: one tile, or all when no tileId. */
 export const clearOverrideBodySchema = z.strictObject({ tileId: z.string().min(1).max(64).optional() });
 
@@ -179,6 +186,14 @@ export const events = {
   setOverride: "override:set",
   clearOverride: "override:clear",
   undo: "undo",
+  pauseSchedule: "schedule:pause",
+  resumeSchedule: "schedule:resume",
+  stepSchedule: "schedule:step",
+  startBriefing: "briefing:start",
+  stopBriefing: "briefing:stop",
+  jumpBriefing: "briefing:jump",
+  /** To consoles and displays: the rotation's state (mode, next, briefing, hold, rule). */
+  schedule: "wall:schedule",
   /** To a console on connect: who it is signed in as. */
   me: "wall:me",
   /** To every console: a command that changed the wall, and who gave it. */

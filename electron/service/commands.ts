@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { clearOverrideBodySchema, mapViewBodySchema, overrideBodySchema, switchLayoutBodySchema, type Ack, type MapView } from "../common/protocol.js";
+import { briefingJumpBodySchema, briefingStartBodySchema, clearOverrideBodySchema, mapViewBodySchema, overrideBodySchema, pauseBodySchema, stepBodySchema, switchLayoutBodySchema, type Ack, type MapView } from "../common/protocol.js";
+import type { Scheduler } from "./schedule/scheduler.js";
 import type { AuditAction, AuditLog } from "./access/audit-log.js";
 import { roleAllows, type Principal, type Role } from "./access/tokens.js";
 import type { Logger } from "./log.js";
@@ -12,6 +13,7 @@ export interface Actor {
 }
 
 type Refused = Exclude<Ack, { ok: true }>;
+const NO_SCHEDULE: Refused = { ok: false, status: 409, error: "no schedule: layouts/schedules.json is absent or has never been valid" };
 
 function malformed(error: z.ZodError): Refused {
   return { ok: false, status: 400, error: `malformed body: ${error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}` };
@@ -27,6 +29,7 @@ export class WallCommands {
     private readonly state: WallStateHolder,
     private readonly audit: AuditLog,
     private readonly log: Logger,
+    private readonly scheduler: Scheduler,
   ) {}
 
   /** The audit entry of a command refused before it ran (a role that may not, at the REST door). */
@@ -39,6 +42,8 @@ export class WallCommands {
       const parsed = switchLayoutBodySchema.safeParse(body);
       if (!parsed.success) return malformed(parsed.error);
       if (!this.state.switchLayout(parsed.data.layoutId)) return { ok: false, status: 404, error: `no valid layout "${parsed.data.layoutId}"` };
+      // A switch by hand holds the wall against the schedule for a while.
+      this.scheduler.manualSwitch();
       this.log("info", "layout switched", { by: actor.principal.name, layoutId: parsed.data.layoutId, revision: this.state.current().revision });
       return { ok: true };
     });
@@ -81,7 +86,52 @@ export class WallCommands {
   }
 
   undo(actor: Actor): Ack {
-    return this.run(actor, "undo", "operator", {}, () => (this.state.undo() ? { ok: true } : { ok: false, status: 409, error: "nothing to undo" }));
+    return this.run(actor, "undo", "operator", {}, () => {
+      if (!this.state.undo()) return { ok: false, status: 409, error: "nothing to undo" };
+      this.scheduler.manualSwitch();
+      return { ok: true };
+    });
+  }
+
+  pauseSchedule(actor: Actor, body: unknown): Ack {
+    return this.run(actor, "schedule.pause", "operator", body, () => {
+      const parsed = pauseBodySchema.safeParse(body ?? {});
+      if (!parsed.success) return malformed(parsed.error);
+      return this.scheduler.pause(parsed.data.minutes) ? { ok: true } : NO_SCHEDULE;
+    });
+  }
+
+  resumeSchedule(actor: Actor): Ack {
+    return this.run(actor, "schedule.resume", "operator", {}, () => (this.scheduler.resume() ? { ok: true } : NO_SCHEDULE));
+  }
+
+  /** The playlist's next or previous item, or the briefing's slide while one runs. */
+  stepSchedule(actor: Actor, body: unknown): Ack {
+    return this.run(actor, "schedule.step", "operator", body, () => {
+      const parsed = stepBodySchema.safeParse(body);
+      if (!parsed.success) return malformed(parsed.error);
+      return this.scheduler.step(parsed.data.direction) ? { ok: true } : { ok: false, status: 409, error: "no playlist or briefing is running" };
+    });
+  }
+
+  startBriefing(actor: Actor, body: unknown): Ack {
+    return this.run(actor, "briefing.start", "operator", body, () => {
+      const parsed = briefingStartBodySchema.safeParse(body);
+      if (!parsed.success) return malformed(parsed.error);
+      return this.scheduler.startBriefing(parsed.data.id) ? { ok: true } : { ok: false, status: 404, error: `no briefing "${parsed.data.id}" in schedules.json` };
+    });
+  }
+
+  jumpBriefing(actor: Actor, body: unknown): Ack {
+    return this.run(actor, "schedule.step", "operator", body, () => {
+      const parsed = briefingJumpBodySchema.safeParse(body);
+      if (!parsed.success) return malformed(parsed.error);
+      return this.scheduler.jump(parsed.data.index) ? { ok: true } : { ok: false, status: 409, error: "no briefing runs, or it has no such slide" };
+    });
+  }
+
+  stopBriefing(actor: Actor): Ack {
+    return this.run(actor, "briefing.stop", "operator", {}, () => (this.scheduler.stopBriefing() ? { ok: true } : { ok: false, status: 409, error: "no briefing runs" }));
   }
 
   private run(actor: Actor, action: AuditAction, role: Role, body: unknown, command: () => Ack): Ack {

@@ -98,7 +98,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   });
 
   api.get("/layouts", (_req, res) => {
-    res.json({ active: state.current().layoutId, wall: { errors: store.topologyErrors }, cameras: { errors: store.camerasErrors }, sources: { errors: store.sourcesErrors }, layouts: store.summaries() });
+    res.json({ active: state.current().layoutId, wall: { errors: store.topologyErrors }, cameras: { errors: store.camerasErrors }, sources: { errors: store.sourcesErrors }, schedules: { errors: store.schedulesErrors }, layouts: store.summaries() });
   });
 
   api.get("/wall", (_req, res) => {
@@ -107,8 +107,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 
   api.get("/state", (_req, res) => {
     const s = state.current();
-    // Schedules, briefings and alarms come with their issue: until then the wall is always manual.
-    res.json({ layoutId: s.layoutId, revision: s.revision, displays: displays.list(), overrides: s.overrides, mode: "manual", next: null, briefing: null, alarms: [], hold: null } satisfies ApiState);
+    const { mode, next, briefing, hold, rule } = deps.scheduler.status();
+    // Alarms come with their part of the issue: until then none is ever active.
+    res.json({ layoutId: s.layoutId, revision: s.revision, displays: displays.list(), overrides: s.overrides, mode, next, briefing: briefing && { id: briefing.id, index: briefing.index, count: briefing.count }, alarms: [], hold, rule } satisfies ApiState & { rule: string | null });
   });
 
   api.post("/state/map-view", commandRole("operator", "map.view"), json, (req, res) => {
@@ -143,6 +144,12 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   api.delete("/state/overrides/:tileId", commandRole("operator", "override.clear"), (req, res) => answer(res, commands.clearOverride(actor(req), { tileId: String(req.params.tileId) })));
   api.delete("/state/overrides", commandRole("operator", "override.clear"), (req, res) => answer(res, commands.clearOverride(actor(req), {})));
   api.post("/state/undo", commandRole("operator", "undo"), (req, res) => answer(res, commands.undo(actor(req))));
+  api.post("/schedule/pause", commandRole("operator", "schedule.pause"), json, (req, res) => answer(res, commands.pauseSchedule(actor(req), req.body)));
+  api.post("/schedule/resume", commandRole("operator", "schedule.resume"), (req, res) => answer(res, commands.resumeSchedule(actor(req))));
+  api.post("/schedule/next", commandRole("operator", "schedule.step"), (req, res) => answer(res, commands.stepSchedule(actor(req), { direction: 1 })));
+  api.post("/schedule/previous", commandRole("operator", "schedule.step"), (req, res) => answer(res, commands.stepSchedule(actor(req), { direction: -1 })));
+  api.post("/briefings/stop", commandRole("operator", "briefing.stop"), (req, res) => answer(res, commands.stopBriefing(actor(req))));
+  api.post("/briefings/:id/start", commandRole("operator", "briefing.start"), (req, res) => answer(res, commands.startBriefing(actor(req), { id: String(req.params.id) })));
 
   /** Admin only: make a demo camera drop out, vanish (404) or come back. */
   api.post("/simulator/cameras/:id", commandRole("admin", "simulator.mode"), json, (req, res) => {

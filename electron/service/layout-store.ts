@@ -6,6 +6,7 @@ import { formatFileError, type Checked, type FileError } from "../common/file-er
 import { checkLayout, LAYOUT_FILE_SUFFIX, type Layout } from "../common/layout.js";
 import type { LayoutSummary } from "../common/protocol.js";
 import { CAMERAS_FILE, checkCameras, emptyCatalog, type CamerasFile } from "../common/cameras-file.js";
+import { checkSchedules, SCHEDULES_FILE, type SchedulesFile } from "../common/schedules-file.js";
 import { checkSources, SOURCES_FILE, type SourcesFile } from "../common/sources-file.js";
 import { checkTopology, type WallTopology } from "../common/topology.js";
 import { checkWebglBudget } from "../common/webgl-budget.js";
@@ -38,6 +39,8 @@ export interface StoreChange {
   sourcesChanged: boolean;
   /** The camera catalog in use (cameras.json) changed. */
   camerasChanged: boolean;
+  /** The schedule in use (schedules.json) changed, or came, or went. */
+  schedulesChanged: boolean;
 }
 
 /**
@@ -54,11 +57,14 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
   private readonly sourcesEntry: FileEntry<SourcesFile> = { errors: [] };
   /** cameras.json is optional: without it, an empty catalog. */
   private readonly camerasEntry: FileEntry<CamerasFile> = { errors: [] };
+  /** schedules.json is optional: without it, the wall is manual. */
+  private readonly schedulesEntry: FileEntry<SchedulesFile> = { errors: [] };
   private readonly layouts = new Map<string, FileEntry<Layout>>();
   private watcher: fs.FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
   private scanning: Promise<void> = Promise.resolve();
   private textChanged = false;
+  private scheduleCheckedAgainst = "";
 
   /**
    * @param lastGoodDir where a copy of each file's last good version is kept, so that a file broken
@@ -131,7 +137,7 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
 
   private async scan(): Promise<void> {
     const names = await fsp.readdir(this.dir);
-    const change: StoreChange = { topologyChanged: false, layoutsChanged: [], filesChanged: false, sourcesChanged: false, camerasChanged: false };
+    const change: StoreChange = { topologyChanged: false, layoutsChanged: [], filesChanged: false, sourcesChanged: false, camerasChanged: false, schedulesChanged: false };
     this.textChanged = false;
     change.topologyChanged = await this.scanTopology();
     // Layouts are checked against the wall (its WebGL budget): a new wall checks them again.
@@ -158,6 +164,12 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
         this.textChanged = true;
       }
     }
+    // The schedule names layouts: checked again whenever the set of good layouts changes.
+    const ids = this.layoutIds().join(",");
+    if (ids !== this.scheduleCheckedAgainst) this.schedulesEntry.text = undefined;
+    this.scheduleCheckedAgainst = ids;
+    const layoutIds = new Set(this.layoutIds());
+    change.schedulesChanged = await this.scanOptional(this.schedulesEntry, SCHEDULES_FILE, (raw) => checkSchedules(SCHEDULES_FILE, raw, layoutIds));
     change.filesChanged = this.textChanged;
     if (change.filesChanged) this.emit("change", change);
   }
@@ -206,6 +218,15 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
 
   get camerasErrors(): FileError[] {
     return this.camerasEntry.errors;
+  }
+
+  /** Undefined without schedules.json (or without any good version of it). */
+  get schedules(): SchedulesFile | undefined {
+    return this.schedulesEntry.good;
+  }
+
+  get schedulesErrors(): FileError[] {
+    return this.schedulesEntry.errors;
   }
 
   get sources(): SourcesFile {

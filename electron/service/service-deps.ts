@@ -8,6 +8,7 @@ import type { TokenAuth } from "./access/tokens.js";
 import type { WallCommands } from "./commands.js";
 import type { DisplayRegistry } from "./display-registry.js";
 import type { LayoutStore } from "./layout-store.js";
+import type { Scheduler } from "./schedule/scheduler.js";
 import type { Logger } from "./log.js";
 import type { ServiceCounters } from "./service-counters.js";
 import type { WallStateHolder } from "./wall-state.js";
@@ -17,6 +18,7 @@ export interface ServiceDeps {
   store: LayoutStore;
   state: WallStateHolder;
   commands: WallCommands;
+  scheduler: Scheduler;
   displays: DisplayRegistry;
   counters: ServiceCounters;
   log: Logger;

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { controlHandshakeSchema, displayHandshakeSchema, displayHealthSchema, events, type Ack, type WallChange } from "../common/protocol.js";
 import type { AuditEntry } from "./access/audit-log.js";
+import type { ScheduleStatus } from "./schedule/scheduler.js";
 import { handshakeCheck, isRefusal, refusalError, socketDoor, type Refusal } from "./access/doors.js";
 import { ConnectionCount, RateGate } from "./access/limits.js";
 import type { Principal } from "./access/tokens.js";
@@ -74,6 +75,7 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     const id = socket.data.displayId as string;
     displays.connected(id);
     socket.emit(events.state, state.current());
+    socket.emit(events.schedule, deps.scheduler.status());
     socket.on("disconnect", () => displays.disconnected(id));
     // Displays send only their health; anything else, or a report that fails its schema, is counted
     // and ignored. Reports past the rate are dropped before they are parsed.
@@ -107,6 +109,7 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     socket.emit(events.state, state.current());
     socket.emit(events.displays, displays.list());
     socket.emit(events.layouts, store.summaries());
+    socket.emit(events.schedule, deps.scheduler.status());
     // Every command answers with an Ack whose status is an HTTP status, as over REST.
     const command = (event: string, run: (body: unknown) => Ack) =>
       socket.on(event, (body: unknown, ack: unknown) => {
@@ -122,6 +125,12 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     command(events.setOverride, (body) => commands.setOverride(actor, body));
     command(events.clearOverride, (body) => commands.clearOverride(actor, body));
     command(events.undo, () => commands.undo(actor));
+    command(events.pauseSchedule, (body) => commands.pauseSchedule(actor, body));
+    command(events.resumeSchedule, () => commands.resumeSchedule(actor));
+    command(events.stepSchedule, (body) => commands.stepSchedule(actor, body));
+    command(events.startBriefing, (body) => commands.startBriefing(actor, body));
+    command(events.jumpBriefing, (body) => commands.jumpBriefing(actor, body));
+    command(events.stopBriefing, () => commands.stopBriefing(actor));
   });
 
   const onState = () => {
@@ -149,12 +158,18 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     if (e.allowed && wallActions.has(e.action)) control.emit(events.change, { at: e.at, who: e.who, role: e.role, action: e.action, details: e.details } satisfies WallChange);
   };
   deps.audit.on("entry", onAudit);
+  const onSchedule = (status: ScheduleStatus) => {
+    control.emit(events.schedule, status);
+    display.emit(events.schedule, status);
+  };
+  deps.scheduler.on("change", onSchedule);
   state.on("change", onState);
   displays.on("change", onDisplays);
   store.on("change", onStore);
   const close = async () => {
     deps.accounts.off("revoked", onRevoked);
     deps.audit.off("entry", onAudit);
+    deps.scheduler.off("change", onSchedule);
     state.off("change", onState);
     displays.off("change", onDisplays);
     store.off("change", onStore);

@@ -13,6 +13,7 @@ import { displayCredential } from "./access/display-credential.js";
 import { LoginThrottle } from "./access/login-throttle.js";
 import { TokenAuth } from "./access/tokens.js";
 import { WallCommands } from "./commands.js";
+import { Scheduler } from "./schedule/scheduler.js";
 import type { ServiceConfig } from "./config.js";
 import { DisplayRegistry } from "./display-registry.js";
 import { CAMERA_STATUS_TOPIC, type CamerasFile } from "../common/cameras-file.js";
@@ -33,6 +34,7 @@ export interface WallService {
   auth: TokenAuth;
   state: WallStateHolder;
   feed: FeedService;
+  scheduler: Scheduler;
   /**
    * The display credential: WALL_DISPLAY_TOKEN, or — on a non-loopback address without it — one
    * generated and kept in the state folder. Undefined on a loopback service: its displays are local.
@@ -92,12 +94,13 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     auth.useAccounts(accounts);
     const audit = await AuditLog.open(config.stateDir, log);
     const throttle = new LoginThrottle();
-    const commands = new WallCommands(state, audit, log);
+    const scheduler = new Scheduler(store, state, log);
+    const commands = new WallCommands(state, audit, log, scheduler);
     const displays = new DisplayRegistry();
     const counters = newCounters();
     const limits = { ...DEFAULT_LIMITS, ...config.limits };
     const policy = new RequestPolicy({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [], allowedOrigins: config.allowedOrigins ?? [], tls: Boolean(config.tls) });
-    const deps = { store, state, commands, displays, counters, log, auth, accounts, audit, throttle, policy, limits, redactor, admitLocalDisplays: displayToken === undefined };
+    const deps = { store, state, commands, scheduler, displays, counters, log, auth, accounts, audit, throttle, policy, limits, redactor, admitLocalDisplays: displayToken === undefined };
     const server = await createServer(config);
     // Connections beyond this are not even accepted (sockets have their own, finer limits).
     server.maxConnections = limits.connections + 200;
@@ -113,6 +116,7 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
       startedAt: Date.now(),
     });
     server.on("request", app);
+    scheduler.start();
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(config.port, config.host, () => {
@@ -133,8 +137,10 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
       feed,
       displayToken,
       displayTokenGenerated,
+      scheduler,
       async close() {
         clearInterval(cameraStatus);
+        scheduler.close();
         store.close();
         feed.close();
         // io.close() also closes the HTTP server, which waits for every open connection: end them

@@ -1,0 +1,200 @@
+import type { Cron } from "croner";
+import { EventEmitter } from "node:events";
+import { decide, playlistAt } from "../../common/schedule-clock.js";
+import { parseCron, type SchedulesFile } from "../../common/schedules-file.js";
+import type { LayoutStore } from "../layout-store.js";
+import type { Logger } from "../log.js";
+import type { WallStateHolder } from "../wall-state.js";
+
+/** What `GET /api/state` and every console say of the rotation (DESIGN.md: mode, next, briefing, hold). */
+export interface ScheduleStatus {
+  mode: "schedule" | "manual" | "briefing";
+  next: { layoutId: string; at: number } | null;
+  briefing: { id: string; index: number; count: number; title: { vi: string; en?: string | undefined }; showPosition: boolean } | null;
+  hold: { until: number } | null;
+  /** The rule in force, or null for the default (or no schedule). */
+  rule: string | null;
+}
+
+/** The clock is asked again at least this often, whatever it last said (a clock change, a missed timer). */
+const MAX_SLEEP_MS = 30_000;
+
+/**
+ * Runs schedules.json: the clock's decision puts layouts on the wall; a manual switch or a pause
+ * holds it for a while, after which the clock decides again (where the schedule is now); briefing
+ * decks are stepped by hand. Without schedules.json the wall stays manual, as before.
+ */
+export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
+  private schedule: SchedulesFile | undefined;
+  private crons = new Map<string, Cron>();
+  private hold: { until: number } | null = null;
+  private briefing: { id: string; index: number; ruleStart?: number } | null = null;
+  /** Briefing rule windows already started (so that stopping one keeps it stopped). */
+  private startedWindows = new Set<string>();
+  /** The operator's steps through a playlist, in ms, for the source they were made on. */
+  private offsets = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private lastStatus = "";
+  private readonly onStore = (c: { schedulesChanged: boolean }) => c.schedulesChanged && this.load();
+
+  constructor(
+    private readonly store: LayoutStore,
+    private readonly state: WallStateHolder,
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+  ) {
+    super();
+  }
+
+  start(): void {
+    this.store.on("change", this.onStore);
+    this.load();
+  }
+
+  close(): void {
+    this.store.off("change", this.onStore);
+    clearTimeout(this.timer);
+  }
+
+  get active(): boolean {
+    return this.schedule !== undefined;
+  }
+
+  /** An operator put a layout on the wall: hold it for manualHoldMinutes. */
+  manualSwitch(): void {
+    if (!this.schedule) return;
+    this.briefing = null;
+    this.hold = { until: this.now() + this.schedule.manualHoldMinutes * 60_000 };
+    this.tick();
+  }
+
+  pause(minutes: number | undefined): boolean {
+    if (!this.schedule) return false;
+    this.hold = { until: this.now() + (minutes ?? this.schedule.manualHoldMinutes) * 60_000 };
+    this.tick();
+    return true;
+  }
+
+  resume(): boolean {
+    if (!this.schedule) return false;
+    this.hold = null;
+    this.tick();
+    return true;
+  }
+
+  /** Next (+1) or previous (−1): the briefing's slide while one runs, else the playlist's item. */
+  step(direction: 1 | -1): boolean {
+    if (this.briefing) {
+      const deck = this.deck(this.briefing.id);
+      if (!deck) return false;
+      this.briefing = { ...this.briefing, index: Math.max(0, Math.min(deck.slides.length - 1, this.briefing.index + direction)) };
+      this.tick();
+      return true;
+    }
+    if (!this.schedule) return false;
+    const now = this.now();
+    const d = decide(this.schedule, this.crons, now, (s) => this.offsets.get(s) ?? 0);
+    const playlist = this.playlistOf(d.ruleId);
+    if (!playlist) return false;
+    const offset = this.offsets.get(d.source) ?? 0;
+    const at = playlistAt(playlist.items, d.ruleId ? Number(d.source.split("@")[1]) : 0, offset, now);
+    // Next: to the start of the next item. Previous: to the start of the one before.
+    const previousLength = playlist.items[(at.index - 1 + playlist.items.length) % playlist.items.length]!.seconds * 1000;
+    const shift = direction === 1 ? at.endsAt - now : -(now - at.startedAt) - previousLength;
+    this.offsets.set(d.source, offset + shift);
+    this.hold = null;
+    this.tick();
+    return true;
+  }
+
+  startBriefing(id: string): boolean {
+    if (!this.deck(id)) return false;
+    this.briefing = { id, index: 0 };
+    this.tick();
+    return true;
+  }
+
+  /** To a slide by its position (0-based), for the console's "jump". */
+  jump(index: number): boolean {
+    const deck = this.briefing && this.deck(this.briefing.id);
+    if (!deck || index < 0 || index >= deck.slides.length) return false;
+    this.briefing = { ...this.briefing!, index };
+    this.tick();
+    return true;
+  }
+
+  stopBriefing(): boolean {
+    if (!this.briefing) return false;
+    this.briefing = null;
+    this.tick();
+    return true;
+  }
+
+  status(): ScheduleStatus {
+    const now = this.now();
+    const deck = this.briefing && this.deck(this.briefing.id);
+    const briefing = deck && this.briefing ? { id: deck.id, index: this.briefing.index, count: deck.slides.length, title: deck.title, showPosition: deck.showPosition } : null;
+    if (!this.schedule) return { mode: briefing ? "briefing" : "manual", next: null, briefing, hold: null, rule: null };
+    const d = decide(this.schedule, this.crons, now, (s) => this.offsets.get(s) ?? 0);
+    const held = this.hold && this.hold.until > now ? this.hold : null;
+    const next = !briefing && d.nextAt !== undefined && d.nextLayoutId ? { layoutId: d.nextLayoutId, at: held ? Math.max(held.until, d.nextAt) : d.nextAt } : null;
+    return { mode: briefing ? "briefing" : held ? "manual" : "schedule", next, briefing, hold: held, rule: d.ruleId ?? null };
+  }
+
+  private deck(id: string) {
+    return this.schedule?.briefings.find((b) => b.id === id);
+  }
+
+  private playlistOf(ruleId: string | undefined) {
+    const s = this.schedule!;
+    const target = ruleId ? s.rules.find((r) => r.id === ruleId) : s.default;
+    return target?.playlist ? s.playlists.find((p) => p.id === target.playlist) : undefined;
+  }
+
+  private load(): void {
+    const schedule = this.store.schedules;
+    this.schedule = schedule;
+    this.crons = new Map(schedule ? schedule.rules.map((r) => [r.id, parseCron(r.cron, schedule.timeZone)]) : []);
+    if (this.briefing && !this.deck(this.briefing.id)) this.briefing = null;
+    this.log("info", schedule ? "schedule in force" : "no schedule: the wall is manual", schedule ? { rules: schedule.rules.length, playlists: schedule.playlists.length } : undefined);
+    this.tick();
+  }
+
+  /** Puts on the wall what the rotation says now, and sleeps until it may say something else. */
+  private tick(): void {
+    clearTimeout(this.timer);
+    const now = this.now();
+    if (this.hold && this.hold.until <= now) this.hold = null;
+    let wake = now + MAX_SLEEP_MS;
+    if (this.schedule) {
+      const d = decide(this.schedule, this.crons, now, (s) => this.offsets.get(s) ?? 0);
+      // A rule that starts a briefing starts it once per window; its end ends it.
+      if (d.briefing) {
+        const key = `${d.briefing.id}@${d.briefing.ruleStart}`;
+        if (!this.startedWindows.has(key)) {
+          if (this.startedWindows.size > 64) this.startedWindows.clear();
+          this.startedWindows.add(key);
+          this.briefing = { id: d.briefing.id, index: 0, ruleStart: d.briefing.ruleStart };
+          this.hold = null;
+        }
+      } else if (this.briefing?.ruleStart !== undefined) this.briefing = null;
+      if (!this.briefing && !this.hold && d.layoutId && d.layoutId !== this.state.current().layoutId) this.state.switchLayout(d.layoutId);
+      if (d.nextAt !== undefined) wake = Math.min(wake, d.nextAt);
+      if (this.hold) wake = Math.min(wake, this.hold.until);
+    }
+    if (this.briefing) {
+      const slide = this.deck(this.briefing.id)?.slides[this.briefing.index];
+      if (slide && slide !== this.state.current().layoutId) this.state.switchLayout(slide);
+    }
+    if (this.schedule) {
+      this.timer = setTimeout(() => this.tick(), Math.max(50, wake - now));
+      this.timer.unref();
+    }
+    const status = this.status();
+    const key = JSON.stringify(status);
+    if (key !== this.lastStatus) {
+      this.lastStatus = key;
+      this.emit("change", status);
+    }
+  }
+}
