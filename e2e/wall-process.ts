@@ -21,7 +21,8 @@ export class WallProcess {
   static async create(): Promise<WallProcess> {
     const root = await fs.mkdtemp(path.join(os.tmpdir(), "ioc-wall-e2e-"));
     const layoutsDir = path.join(root, "layouts");
-    await fs.cp(path.resolve("layouts"), layoutsDir, { recursive: true });
+    // Without the shipped schedule, the wall stays where a test puts it; a test may write its own.
+    await fs.cp(path.resolve("layouts"), layoutsDir, { recursive: true, filter: (src) => path.basename(src) !== "schedules.json" });
     return new WallProcess(root, layoutsDir);
   }
 

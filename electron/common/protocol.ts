@@ -201,6 +201,19 @@ export const events = {
   displayHealth: "display:health",
 } as const;
 
+/** What `GET /api/state` and every console say of the rotation (DESIGN.md: mode, next, briefing, hold). */
+/** `wall:schedule` */
+export interface ScheduleStatus {
+  mode: "schedule" | "manual" | "briefing";
+  next: { layoutId: string; at: number } | null;
+  briefing: { id: string; index: number; count: number; title: { vi: string; en?: string | undefined }; showPosition: boolean } | null;
+  hold: { until: number } | null;
+  /** The rule in force, or null for the default (or no schedule). */
+  rule: string | null;
+  /** The briefing decks of schedules.json, for the console's start buttons. */
+  decks: Array<{ id: string; title: { vi: string; en?: string | undefined }; count: number }>;
+}
+
 /** `wall:change`: what changed the wall, by whom, when (an allowed audit entry). */
 export interface WallChange {
   at: number;

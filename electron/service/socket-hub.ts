@@ -1,8 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
-import { controlHandshakeSchema, displayHandshakeSchema, displayHealthSchema, events, type Ack, type WallChange } from "../common/protocol.js";
+import { controlHandshakeSchema, displayHandshakeSchema, displayHealthSchema, events, type Ack, type ScheduleStatus, type WallChange } from "../common/protocol.js";
 import type { AuditEntry } from "./access/audit-log.js";
-import type { ScheduleStatus } from "./schedule/scheduler.js";
 import { handshakeCheck, isRefusal, refusalError, socketDoor, type Refusal } from "./access/doors.js";
 import { ConnectionCount, RateGate } from "./access/limits.js";
 import type { Principal } from "./access/tokens.js";

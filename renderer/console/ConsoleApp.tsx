@@ -14,6 +14,7 @@ import { HealthPanel } from "./HealthPanel.js";
 import { LayoutPicker } from "./LayoutPicker.js";
 import { MapControls } from "./MapControls.js";
 import { faultCount, tileViews } from "./mimic-model.js";
+import { SchedulePanel } from "./SchedulePanel.js";
 import { SignIn } from "./SignIn.js";
 import { TileDetail } from "./TileDetail.js";
 import { WallMimic } from "./WallMimic.js";
@@ -32,7 +33,7 @@ const typing = (el: Element | null) => el instanceof HTMLInputElement || el inst
 
 function Console({ language }: { language: Language }) {
   const session = useConsole((s) => s.session)!;
-  const { wall, revisionAt, displays, layouts, online, lastChange, selectedTile, message } = useConsole();
+  const { wall, revisionAt, displays, layouts, online, lastChange, schedule, selectedTile, message } = useConsole();
   const { set, setWall, signOut, setMe } = useConsole.getState();
   const [tab, setTab] = useState<"operate" | "admin">("operate");
   const [changes, setChanges] = useState(0);
@@ -48,6 +49,7 @@ function Console({ language }: { language: Language }) {
       onLayouts: (l) => set({ layouts: l }),
       onOnline: (o) => set({ online: o }),
       onMe: (me) => setMe(me.name, me.role as Role),
+      onSchedule: (status) => set({ schedule: status }),
       onChange: (change) => {
         set({ lastChange: change });
         setChanges((n) => n + 1);
@@ -79,13 +81,19 @@ function Console({ language }: { language: Language }) {
   const clearOverride = useCallback((tileId?: string) => void run((c) => c.clearOverride(tileId), "overrideFailed"), [run]);
   const moveMap = useCallback((body: MapViewBody) => run((c) => c.setMapView(body), "mapMoveFailed"), [run]);
 
-  // Ctrl+Z undoes; 1–9 put the n-th layout on the wall (not while typing in a field).
+  const runQuiet = useCallback((command: (c: ControlConnection) => Promise<unknown>) => void run(command as (c: ControlConnection) => Promise<Ack>, "commandFailed"), [run]);
+
+  // Ctrl+Z undoes; 1–9 put the n-th layout on the wall; Page Up/Down and the arrows (a presenter
+  // remote's keys) step the briefing or the playlist (not while typing in a field).
   const keys = useRef<(e: KeyboardEvent) => void>(undefined);
   keys.current = (e: KeyboardEvent) => {
     if (!canCommand || typing(document.activeElement)) return;
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z") {
       e.preventDefault();
       undo();
+    } else if (["PageDown", "PageUp", "ArrowRight", "ArrowLeft"].includes(e.key) && schedule && (schedule.briefing || schedule.next)) {
+      e.preventDefault();
+      runQuiet((c) => c.step(e.key === "PageDown" || e.key === "ArrowRight" ? 1 : -1));
     } else if (!e.ctrlKey && !e.metaKey && !e.altKey && /^[1-9]$/.test(e.key)) {
       const layout = layouts.filter((l) => l.inUse)[Number(e.key) - 1];
       if (layout) show(layout.id);
@@ -200,6 +208,7 @@ function Console({ language }: { language: Language }) {
                 {canCommand && <MapControls wall={wall} language={language} disabled={!online} send={moveMap} />}
               </main>
               <aside className="right">
+                {schedule && <SchedulePanel status={schedule} layouts={layouts} now={now} language={language} canCommand={canCommand && online} run={runQuiet} />}
                 {selectedTile && <TileDetail wall={wall} tileId={selectedTile} view={views.get(selectedTile)} language={language} canCommand={canCommand && online} pushCamera={pushCamera} clear={clearOverride} />}
                 <HealthPanel wall={wall} revisionAt={revisionAt} displays={displays} now={now} language={language} />
               </aside>

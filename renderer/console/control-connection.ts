@@ -1,5 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import { events, wallStateSchema, type Ack, type ConnectedDisplay, type LayoutSummary, type MapViewBody, type WallChange, type WallState } from "../../electron/common/protocol.js";
+import { events, wallStateSchema, type Ack, type ConnectedDisplay, type LayoutSummary, type MapViewBody, type ScheduleStatus, type WallChange, type WallState } from "../../electron/common/protocol.js";
 
 export interface ControlHandlers {
   onState: (state: WallState) => void;
@@ -8,6 +8,7 @@ export interface ControlHandlers {
   onOnline: (online: boolean) => void;
   onMe: (me: { name: string; role: string }) => void;
   onChange: (change: WallChange) => void;
+  onSchedule: (status: ScheduleStatus) => void;
   /** The service refused the credential (or ended the session): stop and ask for another. */
   onRefused: (reason: string) => void;
 }
@@ -18,6 +19,12 @@ export interface ControlConnection {
   setOverride: (tileId: string, widget: string, options: Record<string, unknown>) => Promise<Ack>;
   clearOverride: (tileId?: string) => Promise<Ack>;
   undo: () => Promise<Ack>;
+  pause: (minutes?: number) => Promise<Ack>;
+  resume: () => Promise<Ack>;
+  step: (direction: 1 | -1) => Promise<Ack>;
+  startBriefing: (id: string) => Promise<Ack>;
+  jumpBriefing: (index: number) => Promise<Ack>;
+  stopBriefing: () => Promise<Ack>;
   close: () => void;
 }
 
@@ -50,6 +57,9 @@ export function connectControl(token: string, handlers: ControlHandlers): Contro
   socket.on(events.me, (me: { name?: unknown; role?: unknown }) => {
     if (typeof me?.name === "string" && typeof me.role === "string") handlers.onMe({ name: me.name, role: me.role });
   });
+  socket.on(events.schedule, (status: ScheduleStatus) => {
+    if (status && typeof status.mode === "string") handlers.onSchedule(status);
+  });
   socket.on(events.change, (c: WallChange) => {
     if (c && typeof c.who === "string" && typeof c.action === "string" && typeof c.at === "number") handlers.onChange(c);
   });
@@ -67,6 +77,12 @@ export function connectControl(token: string, handlers: ControlHandlers): Contro
     setOverride: (tileId, widget, options) => command(events.setOverride, { tileId, widget, options }),
     clearOverride: (tileId) => command(events.clearOverride, tileId ? { tileId } : {}),
     undo: () => command(events.undo, {}),
+    pause: (minutes) => command(events.pauseSchedule, minutes ? { minutes } : {}),
+    resume: () => command(events.resumeSchedule, {}),
+    step: (direction) => command(events.stepSchedule, { direction }),
+    startBriefing: (id) => command(events.startBriefing, { id }),
+    jumpBriefing: (index) => command(events.jumpBriefing, { index }),
+    stopBriefing: () => command(events.stopBriefing, {}),
     close: () => {
       socket.removeAllListeners();
       socket.close();

@@ -26,6 +26,11 @@ export function connectDisplay(store: WallStore, displayId: string, token: strin
   socket.on("connect", () => setOnline(true));
   socket.on("disconnect", () => setOnline(false));
   socket.on("connect_error", () => setOnline(false));
+  socket.on(events.schedule, (status: { briefing?: { index?: unknown; count?: unknown; showPosition?: unknown } | null }) => {
+    const b = status?.briefing;
+    const shown = b && b.showPosition === true && typeof b.index === "number" && typeof b.count === "number";
+    store.getState().setBriefingPosition(shown ? { index: b.index as number, count: b.count as number } : undefined);
+  });
   let afterChange: ReturnType<typeof setTimeout> | undefined;
   socket.on(events.state, (payload: unknown) => {
     const parsed = wallStateSchema.safeParse(payload);

@@ -6,6 +6,8 @@ export interface WallStoreState {
   /** The last state the service sent; kept while offline so the wall keeps its picture. */
   wall?: WallState;
   online: boolean;
+  /** The briefing's position, when its deck asks to show it on the wall ("3 / 8"). */
+  briefingPosition?: { index: number; count: number };
   /** The service turned this display away (and when it asks again); undefined once admitted. */
   refusal?: Refusal;
   /** Grows with every (re)connection; failed tiles retry when it changes. */
@@ -16,6 +18,7 @@ export interface WallStoreState {
   setWall: (wall: WallState) => void;
   setOnline: (online: boolean) => void;
   setRefusal: (refusal: Refusal | undefined) => void;
+  setBriefingPosition: (position: { index: number; count: number } | undefined) => void;
 }
 
 export function createWallStore() {
@@ -25,6 +28,7 @@ export function createWallStore() {
     rejected: 0,
     countRejected: () => set((s) => ({ rejected: s.rejected + 1 })),
     setWall: (wall) => set((s) => (s.wall && s.wall.revision === wall.revision && s.wall.layoutId === wall.layoutId ? s : { wall })),
+    setBriefingPosition: (p) => set((s) => (s.briefingPosition?.index === p?.index && s.briefingPosition?.count === p?.count ? s : { briefingPosition: p })),
     setRefusal: (refusal) => set((s) => (refusal === undefined && s.refusal === undefined ? s : { refusal })),
     setOnline: (online) => set((s) => (online === s.online ? s : { online, connections: s.connections + (online ? 1 : 0) })),
   }));

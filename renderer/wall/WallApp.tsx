@@ -24,6 +24,7 @@ export function WallApp({ store, displayId, language }: { store: WallStore; disp
   const wall = useStore(store, (s) => s.wall);
   const online = useStore(store, (s) => s.online);
   const refusal = useStore(store, (s) => s.refusal);
+  const position = useStore(store, (s) => s.briefingPosition);
   const connections = useStore(store, (s) => s.connections);
   const dropped = useStore(useFeedStore(), (s) => s.dropped);
   const windowSize = useWindowSize();
@@ -87,6 +88,12 @@ export function WallApp({ store, displayId, language }: { store: WallStore; disp
           ))}
         </div>
       </WallContext.Provider>
+      {/* Discreet, on the display at the wall's bottom right: where the briefing is. */}
+      {position && displayId === [...wall.topology.displays].sort((a, b) => b.row - a.row || b.col - a.col)[0]?.id && (
+        <div className="briefing-position" data-testid="briefing-position">
+          {position.index + 1} / {position.count}
+        </div>
+      )}
       {marker}
     </div>
   );

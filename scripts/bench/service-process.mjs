@@ -10,7 +10,8 @@ export const BENCH_TOKEN = "bench-admin-token-0123456789abcdef";
 export async function startService(env = {}, layouts = [], files = {}) {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "ioc-wall-bench-"));
   const layoutsDir = path.join(root, "layouts");
-  await fs.cp("layouts", layoutsDir, { recursive: true });
+  // Without the shipped schedule: a benchmark decides what the wall shows.
+  await fs.cp("layouts", layoutsDir, { recursive: true, filter: (src) => path.basename(src) !== "schedules.json" });
   for (const l of layouts) await fs.writeFile(path.join(layoutsDir, `${l.id}.layout.json`), JSON.stringify(l));
   for (const [name, content] of Object.entries(files)) await fs.writeFile(path.join(layoutsDir, name), JSON.stringify(content));
   const child = spawn(process.execPath, ["dist/electron/service/cli.js"], {

@@ -4,17 +4,8 @@ import { decide, playlistAt } from "../../common/schedule-clock.js";
 import { parseCron, type SchedulesFile } from "../../common/schedules-file.js";
 import type { LayoutStore } from "../layout-store.js";
 import type { Logger } from "../log.js";
+import type { ScheduleStatus } from "../../common/protocol.js";
 import type { WallStateHolder } from "../wall-state.js";
-
-/** What `GET /api/state` and every console say of the rotation (DESIGN.md: mode, next, briefing, hold). */
-export interface ScheduleStatus {
-  mode: "schedule" | "manual" | "briefing";
-  next: { layoutId: string; at: number } | null;
-  briefing: { id: string; index: number; count: number; title: { vi: string; en?: string | undefined }; showPosition: boolean } | null;
-  hold: { until: number } | null;
-  /** The rule in force, or null for the default (or no schedule). */
-  rule: string | null;
-}
 
 /** The clock is asked again at least this often, whatever it last said (a clock change, a missed timer). */
 const MAX_SLEEP_MS = 30_000;
@@ -134,11 +125,12 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
     const now = this.now();
     const deck = this.briefing && this.deck(this.briefing.id);
     const briefing = deck && this.briefing ? { id: deck.id, index: this.briefing.index, count: deck.slides.length, title: deck.title, showPosition: deck.showPosition } : null;
-    if (!this.schedule) return { mode: briefing ? "briefing" : "manual", next: null, briefing, hold: null, rule: null };
+    const decks = (this.schedule?.briefings ?? []).map((b) => ({ id: b.id, title: b.title, count: b.slides.length }));
+    if (!this.schedule) return { mode: briefing ? "briefing" : "manual", next: null, briefing, hold: null, rule: null, decks };
     const d = decide(this.schedule, this.crons, now, (s) => this.offsets.get(s) ?? 0);
     const held = this.hold && this.hold.until > now ? this.hold : null;
     const next = !briefing && d.nextAt !== undefined && d.nextLayoutId ? { layoutId: d.nextLayoutId, at: held ? Math.max(held.until, d.nextAt) : d.nextAt } : null;
-    return { mode: briefing ? "briefing" : held ? "manual" : "schedule", next, briefing, hold: held, rule: d.ruleId ?? null };
+    return { mode: briefing ? "briefing" : held ? "manual" : "schedule", next, briefing, hold: held, rule: d.ruleId ?? null, decks };
   }
 
   private deck(id: string) {
@@ -158,6 +150,17 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
     if (this.briefing && !this.deck(this.briefing.id)) this.briefing = null;
     this.log("info", schedule ? "schedule in force" : "no schedule: the wall is manual", schedule ? { rules: schedule.rules.length, playlists: schedule.playlists.length } : undefined);
     this.tick();
+  }
+
+  /** The timer's tick: whatever goes wrong is logged and asked again, never the end of the rotation. */
+  private safeTick(): void {
+    try {
+      this.tick();
+    } catch (e) {
+      this.log("error", "the schedule could not decide; trying again", { error: (e as Error).message });
+      this.timer = setTimeout(() => this.safeTick(), 5000);
+      this.timer.unref();
+    }
   }
 
   /** Puts on the wall what the rotation says now, and sleeps until it may say something else. */
@@ -187,7 +190,7 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
       if (slide && slide !== this.state.current().layoutId) this.state.switchLayout(slide);
     }
     if (this.schedule) {
-      this.timer = setTimeout(() => this.tick(), Math.max(50, wake - now));
+      this.timer = setTimeout(() => this.safeTick(), Math.max(50, wake - now));
       this.timer.unref();
     }
     const status = this.status();

@@ -3,11 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import type { ServiceConfig } from "../config.js";
 
-/** A private copy of the shipped layouts and an empty state folder, for one test. */
+/**
+ * A private copy of the shipped layouts and an empty state folder, for one test. Without the
+ * shipped schedules.json: a test that wants the wall to rotate writes its own schedule.
+ */
 export async function tempWall(): Promise<{ layoutsDir: string; stateDir: string; cleanup: () => Promise<void> }> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "ioc-wall-"));
   const layoutsDir = path.join(root, "layouts");
-  await fs.cp(path.resolve("layouts"), layoutsDir, { recursive: true });
+  await fs.cp(path.resolve("layouts"), layoutsDir, { recursive: true, filter: (src) => path.basename(src) !== "schedules.json" });
   return { layoutsDir, stateDir: path.join(root, "state"), cleanup: () => fs.rm(root, { recursive: true, force: true }) };
 }
 
