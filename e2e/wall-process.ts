@@ -22,7 +22,7 @@ export class WallProcess {
     const root = await fs.mkdtemp(path.join(os.tmpdir(), "ioc-wall-e2e-"));
     const layoutsDir = path.join(root, "layouts");
     // Without the shipped schedule, the wall stays where a test puts it; a test may write its own.
-    await fs.cp(path.resolve("layouts"), layoutsDir, { recursive: true, filter: (src) => path.basename(src) !== "schedules.json" });
+    await fs.cp(path.resolve("layouts"), layoutsDir, { recursive: true, filter: (src) => !["schedules.json", "alarms.json"].includes(path.basename(src)) });
     return new WallProcess(root, layoutsDir);
   }
 

@@ -167,7 +167,7 @@ export interface ApiState {
   mode: "schedule" | "manual" | "briefing" | "alarm";
   next: { layoutId: string; at: number } | null;
   briefing: { id: string; index: number; count: number } | null;
-  alarms: unknown[];
+  alarms: ActiveAlarm[];
   hold: { until: number } | null;
 }
 
@@ -192,6 +192,10 @@ export const events = {
   startBriefing: "briefing:start",
   stopBriefing: "briefing:stop",
   jumpBriefing: "briefing:jump",
+  ackAlarm: "alarm:ack",
+  lockAlarms: "alarm:lock",
+  unlockAlarms: "alarm:unlock",
+  alarms: "wall:alarms",
   /** To consoles and displays: the rotation's state (mode, next, briefing, hold, rule). */
   schedule: "wall:schedule",
   /** To a console on connect: who it is signed in as. */
@@ -204,7 +208,7 @@ export const events = {
 /** What `GET /api/state` and every console say of the rotation (DESIGN.md: mode, next, briefing, hold). */
 /** `wall:schedule` */
 export interface ScheduleStatus {
-  mode: "schedule" | "manual" | "briefing";
+  mode: "schedule" | "manual" | "briefing" | "alarm";
   next: { layoutId: string; at: number } | null;
   briefing: { id: string; index: number; count: number; title: { vi: string; en?: string | undefined }; showPosition: boolean } | null;
   hold: { until: number } | null;
@@ -213,6 +217,26 @@ export interface ScheduleStatus {
   /** The briefing decks of schedules.json, for the console's start buttons. */
   decks: Array<{ id: string; title: { vi: string; en?: string | undefined }; count: number }>;
 }
+
+/** A raised alarm, unacknowledged (GET /api/state `alarms`, DESIGN.md). */
+export interface ActiveAlarm {
+  id: string;
+  ruleId: string;
+  priority: number;
+  title: string;
+  layoutId: string;
+  raisedAt: number;
+}
+
+/** `wall:alarms` to consoles: the queue, which one holds the wall, the operator's lock. */
+export interface AlarmsStatus {
+  alarms: ActiveAlarm[];
+  holding: string | null;
+  lock: { minPriority: number; by: string } | null;
+}
+
+export const alarmLockBodySchema = z.strictObject({ minPriority: z.number().int().min(0).max(101) });
+export const alarmAckBodySchema = z.strictObject({ id: z.string().min(1).max(200) });
 
 /** `wall:change`: what changed the wall, by whom, when (an allowed audit entry). */
 export interface WallChange {

@@ -1,6 +1,7 @@
 import type { z } from "zod";
-import { briefingJumpBodySchema, briefingStartBodySchema, clearOverrideBodySchema, mapViewBodySchema, overrideBodySchema, pauseBodySchema, stepBodySchema, switchLayoutBodySchema, type Ack, type MapView } from "../common/protocol.js";
+import { alarmAckBodySchema, alarmLockBodySchema, briefingJumpBodySchema, briefingStartBodySchema, clearOverrideBodySchema, mapViewBodySchema, overrideBodySchema, pauseBodySchema, stepBodySchema, switchLayoutBodySchema, type Ack, type MapView } from "../common/protocol.js";
 import type { Scheduler } from "./schedule/scheduler.js";
+import type { AlarmDesk } from "./alarms/alarm-desk.js";
 import type { AuditAction, AuditLog } from "./access/audit-log.js";
 import { roleAllows, type Principal, type Role } from "./access/tokens.js";
 import type { Logger } from "./log.js";
@@ -31,6 +32,36 @@ export class WallCommands {
     private readonly log: Logger,
     private readonly scheduler: Scheduler,
   ) {}
+
+  /** The alarm desk comes after the commands (it needs the feed); set once at start. */
+  alarms: AlarmDesk | undefined;
+
+  /** Acknowledges an alarm; the wall returns when no other holds it. Audited by the desk. */
+  ackAlarm(actor: Actor, body: unknown): Ack {
+    if (!roleAllows(actor.principal.role, "operator")) return this.denied(actor, "alarm.ack", body);
+    const parsed = alarmAckBodySchema.safeParse(body);
+    if (!parsed.success) return malformed(parsed.error);
+    return this.alarms?.ack(actor, parsed.data.id) ? { ok: true } : { ok: false, status: 404, error: `no active alarm "${parsed.data.id}"` };
+  }
+
+  /** Holds the wall against alarms below a priority (`{minPriority}`), or lets them through again (`null`). */
+  lockAlarms(actor: Actor, body: unknown | null): Ack {
+    if (!roleAllows(actor.principal.role, "operator")) return this.denied(actor, "alarm.lock", body);
+    if (body === null) {
+      this.alarms?.setLock(actor, null);
+      return { ok: true };
+    }
+    const parsed = alarmLockBodySchema.safeParse(body);
+    if (!parsed.success) return malformed(parsed.error);
+    this.alarms?.setLock(actor, parsed.data.minPriority);
+    return { ok: true };
+  }
+
+  private denied(actor: Actor, action: AuditAction, body: unknown): Ack {
+    const ack: Ack = { ok: false, status: 403, error: `the ${actor.principal.role} role may not do this (operator needed)` };
+    this.record(actor, action, ack, summary(body));
+    return ack;
+  }
 
   /** The audit entry of a command refused before it ran (a role that may not, at the REST door). */
   refused(actor: Actor, action: AuditAction, status: number, details: Record<string, unknown> = {}): void {

@@ -98,7 +98,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   });
 
   api.get("/layouts", (_req, res) => {
-    res.json({ active: state.current().layoutId, wall: { errors: store.topologyErrors }, cameras: { errors: store.camerasErrors }, sources: { errors: store.sourcesErrors }, schedules: { errors: store.schedulesErrors }, layouts: store.summaries() });
+    res.json({ active: state.current().layoutId, wall: { errors: store.topologyErrors }, cameras: { errors: store.camerasErrors }, sources: { errors: store.sourcesErrors }, schedules: { errors: store.schedulesErrors }, alarms: { errors: store.alarmsErrors }, layouts: store.summaries() });
   });
 
   api.get("/wall", (_req, res) => {
@@ -108,8 +108,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   api.get("/state", (_req, res) => {
     const s = state.current();
     const { mode, next, briefing, hold, rule } = deps.scheduler.status();
-    // Alarms come with their part of the issue: until then none is ever active.
-    res.json({ layoutId: s.layoutId, revision: s.revision, displays: displays.list(), overrides: s.overrides, mode, next, briefing: briefing && { id: briefing.id, index: briefing.index, count: briefing.count }, alarms: [], hold, rule } satisfies ApiState & { rule: string | null });
+    const alarms = deps.commands.alarms?.status();
+    res.json({ layoutId: s.layoutId, revision: s.revision, displays: displays.list(), overrides: s.overrides, mode, next, briefing: briefing && { id: briefing.id, index: briefing.index, count: briefing.count }, alarms: alarms?.alarms ?? [], hold, rule, lock: alarms?.lock ?? null } satisfies ApiState & { rule: string | null; lock: unknown });
   });
 
   api.post("/state/map-view", commandRole("operator", "map.view"), json, (req, res) => {
@@ -148,6 +148,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   api.post("/schedule/resume", commandRole("operator", "schedule.resume"), (req, res) => answer(res, commands.resumeSchedule(actor(req))));
   api.post("/schedule/next", commandRole("operator", "schedule.step"), (req, res) => answer(res, commands.stepSchedule(actor(req), { direction: 1 })));
   api.post("/schedule/previous", commandRole("operator", "schedule.step"), (req, res) => answer(res, commands.stepSchedule(actor(req), { direction: -1 })));
+  api.post("/alarms/lock", commandRole("operator", "alarm.lock"), json, (req, res) => answer(res, commands.lockAlarms(actor(req), req.body)));
+  api.delete("/alarms/lock", commandRole("operator", "alarm.lock"), (req, res) => answer(res, commands.lockAlarms(actor(req), null)));
+  api.post("/alarms/:id/ack", commandRole("operator", "alarm.ack"), (req, res) => answer(res, commands.ackAlarm(actor(req), { id: String(req.params.id) })));
   api.post("/briefings/stop", commandRole("operator", "briefing.stop"), (req, res) => answer(res, commands.stopBriefing(actor(req))));
   api.post("/briefings/:id/start", commandRole("operator", "briefing.start"), (req, res) => answer(res, commands.startBriefing(actor(req), { id: String(req.params.id) })));
 

@@ -6,6 +6,7 @@ import { formatFileError, type Checked, type FileError } from "../common/file-er
 import { checkLayout, LAYOUT_FILE_SUFFIX, type Layout } from "../common/layout.js";
 import type { LayoutSummary } from "../common/protocol.js";
 import { CAMERAS_FILE, checkCameras, emptyCatalog, type CamerasFile } from "../common/cameras-file.js";
+import { ALARMS_FILE, checkAlarms, type AlarmsFile } from "../common/alarms-file.js";
 import { checkSchedules, SCHEDULES_FILE, type SchedulesFile } from "../common/schedules-file.js";
 import { checkSources, SOURCES_FILE, type SourcesFile } from "../common/sources-file.js";
 import { checkTopology, type WallTopology } from "../common/topology.js";
@@ -41,6 +42,8 @@ export interface StoreChange {
   camerasChanged: boolean;
   /** The schedule in use (schedules.json) changed, or came, or went. */
   schedulesChanged: boolean;
+  /** The alarm rules in use (alarms.json) changed, or came, or went. */
+  alarmsChanged: boolean;
 }
 
 /**
@@ -59,6 +62,8 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
   private readonly camerasEntry: FileEntry<CamerasFile> = { errors: [] };
   /** schedules.json is optional: without it, the wall is manual. */
   private readonly schedulesEntry: FileEntry<SchedulesFile> = { errors: [] };
+  /** alarms.json is optional: without it, no alarm rules. */
+  private readonly alarmsEntry: FileEntry<AlarmsFile> = { errors: [] };
   private readonly layouts = new Map<string, FileEntry<Layout>>();
   private watcher: fs.FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -137,7 +142,7 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
 
   private async scan(): Promise<void> {
     const names = await fsp.readdir(this.dir);
-    const change: StoreChange = { topologyChanged: false, layoutsChanged: [], filesChanged: false, sourcesChanged: false, camerasChanged: false, schedulesChanged: false };
+    const change: StoreChange = { topologyChanged: false, layoutsChanged: [], filesChanged: false, sourcesChanged: false, camerasChanged: false, schedulesChanged: false, alarmsChanged: false };
     this.textChanged = false;
     change.topologyChanged = await this.scanTopology();
     // Layouts are checked against the wall (its WebGL budget): a new wall checks them again.
@@ -166,10 +171,11 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
     }
     // The schedule names layouts: checked again whenever the set of good layouts changes.
     const ids = this.layoutIds().join(",");
-    if (ids !== this.scheduleCheckedAgainst) this.schedulesEntry.text = undefined;
+    if (ids !== this.scheduleCheckedAgainst) this.schedulesEntry.text = this.alarmsEntry.text = undefined;
     this.scheduleCheckedAgainst = ids;
     const layoutIds = new Set(this.layoutIds());
     change.schedulesChanged = await this.scanOptional(this.schedulesEntry, SCHEDULES_FILE, (raw) => checkSchedules(SCHEDULES_FILE, raw, layoutIds));
+    change.alarmsChanged = await this.scanOptional(this.alarmsEntry, ALARMS_FILE, (raw) => checkAlarms(ALARMS_FILE, raw, layoutIds));
     change.filesChanged = this.textChanged;
     if (change.filesChanged) this.emit("change", change);
   }
@@ -227,6 +233,14 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
 
   get schedulesErrors(): FileError[] {
     return this.schedulesEntry.errors;
+  }
+
+  get alarms(): AlarmsFile {
+    return this.alarmsEntry.good ?? { rules: [] };
+  }
+
+  get alarmsErrors(): FileError[] {
+    return this.alarmsEntry.errors;
   }
 
   get sources(): SourcesFile {

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
-import { controlHandshakeSchema, displayHandshakeSchema, displayHealthSchema, events, type Ack, type ScheduleStatus, type WallChange } from "../common/protocol.js";
+import { controlHandshakeSchema, displayHandshakeSchema, displayHealthSchema, events, type Ack, type AlarmsStatus, type ScheduleStatus, type WallChange } from "../common/protocol.js";
+import type { AlarmDesk } from "./alarms/alarm-desk.js";
 import type { AuditEntry } from "./access/audit-log.js";
 import { handshakeCheck, isRefusal, refusalError, socketDoor, type Refusal } from "./access/doors.js";
 import { ConnectionCount, RateGate } from "./access/limits.js";
@@ -130,6 +131,11 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     command(events.startBriefing, (body) => commands.startBriefing(actor, body));
     command(events.jumpBriefing, (body) => commands.jumpBriefing(actor, body));
     command(events.stopBriefing, () => commands.stopBriefing(actor));
+    command(events.ackAlarm, (body) => commands.ackAlarm(actor, body));
+    command(events.lockAlarms, (body) => commands.lockAlarms(actor, body));
+    command(events.unlockAlarms, () => commands.lockAlarms(actor, null));
+    const desk = commands.alarms;
+    if (desk) socket.emit(events.alarms, desk.status());
   });
 
   const onState = () => {
@@ -165,7 +171,9 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
   state.on("change", onState);
   displays.on("change", onDisplays);
   store.on("change", onStore);
+  const closers: Array<() => void> = [];
   const close = async () => {
+    for (const c of closers) c();
     deps.accounts.off("revoked", onRevoked);
     deps.audit.off("entry", onAudit);
     deps.scheduler.off("change", onSchedule);
@@ -175,7 +183,13 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     displaysToConsoles.cancel();
     await io.close();
   };
-  return { io, door, connections, close };
+  /** The alarm desk is made after the sockets (it needs the feed): its queue goes to every console. */
+  const watchAlarms = (desk: AlarmDesk) => {
+    const onAlarms = (status: AlarmsStatus) => control.emit(events.alarms, status);
+    desk.on("change", onAlarms);
+    closers.push(() => desk.off("change", onAlarms));
+  };
+  return { io, door, connections, watchAlarms, close };
 }
 
 export type SocketHub = ReturnType<typeof attachSockets>;

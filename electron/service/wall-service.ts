@@ -14,6 +14,7 @@ import { LoginThrottle } from "./access/login-throttle.js";
 import { TokenAuth } from "./access/tokens.js";
 import { WallCommands } from "./commands.js";
 import { Scheduler } from "./schedule/scheduler.js";
+import { AlarmDesk } from "./alarms/alarm-desk.js";
 import type { ServiceConfig } from "./config.js";
 import { DisplayRegistry } from "./display-registry.js";
 import { CAMERA_STATUS_TOPIC, type CamerasFile } from "../common/cameras-file.js";
@@ -106,6 +107,10 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     server.maxConnections = limits.connections + 200;
     const sockets = attachSockets(server, deps);
     const feed = startFeed(sockets.io, { store, door: sockets.door, counters, log, limits }, config);
+    const alarms = new AlarmDesk(store, feed.hub, state, scheduler, audit, log);
+    commands.alarms = alarms;
+    feed.watch(() => store.alarms.rules.map((r) => r.topic));
+    sockets.watchAlarms(alarms);
     const streams = DemoStreams.open(config.streamsDir, log);
     // With the simulator, the demo cameras' state is on the feed too (topic cameras.status), as a VMS would report it.
     const cameraStatus = streams && feed.simulator ? setInterval(() => publishCameraStatus(feed.hub, streams, store.cameras), 2000) : undefined;
@@ -117,6 +122,7 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     });
     server.on("request", app);
     scheduler.start();
+    alarms.start();
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(config.port, config.host, () => {
@@ -141,6 +147,7 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
       async close() {
         clearInterval(cameraStatus);
         scheduler.close();
+        alarms.close();
         store.close();
         feed.close();
         // io.close() also closes the HTTP server, which waits for every open connection: end them

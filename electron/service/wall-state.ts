@@ -18,7 +18,7 @@ const persistedSchema = z.object({
 });
 
 /** What undo goes back to: the wall as an operator saw it before a switch or an override. */
-interface Snapshot {
+export interface Snapshot {
   layoutId: string;
   mapViews: Record<string, MapView>;
   overrides: Record<string, TileOverride>;
@@ -132,6 +132,21 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
       return true;
     }
     return false;
+  }
+
+  /** What the wall shows, to come back to after an alarm. */
+  snapshot(): Snapshot {
+    return { layoutId: this.layoutId, mapViews: this.mapViews, overrides: this.overrides };
+  }
+
+  /** Back to a snapshot (its layout may have lost its last good version since: then nothing changes). */
+  restore(s: Snapshot): boolean {
+    if (!this.store.layout(s.layoutId)) return false;
+    this.layoutId = s.layoutId;
+    this.mapViews = s.mapViews;
+    this.overrides = s.overrides;
+    this.bump();
+    return true;
   }
 
   private remember(): void {

@@ -178,7 +178,7 @@ async function startService(variant, rate) {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "ioc-wall-access-"));
   tempDirs.add(root);
   const layoutsDir = path.join(root, "layouts");
-  await fs.cp(path.join(variant.cwd, "layouts"), layoutsDir, { recursive: true, filter: (src) => path.basename(src) !== "schedules.json" });
+  await fs.cp(path.join(variant.cwd, "layouts"), layoutsDir, { recursive: true, filter: (src) => !["schedules.json", "alarms.json"].includes(path.basename(src)) });
   const env = { ...process.env };
   delete env.WALL_FEED_URL; // the simulator, never a real backend
   delete env.WALL_FEED_TOKEN;

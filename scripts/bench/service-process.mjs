@@ -11,7 +11,7 @@ export async function startService(env = {}, layouts = [], files = {}) {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "ioc-wall-bench-"));
   const layoutsDir = path.join(root, "layouts");
   // Without the shipped schedule: a benchmark decides what the wall shows.
-  await fs.cp("layouts", layoutsDir, { recursive: true, filter: (src) => path.basename(src) !== "schedules.json" });
+  await fs.cp("layouts", layoutsDir, { recursive: true, filter: (src) => !["schedules.json", "alarms.json"].includes(path.basename(src)) });
   for (const l of layouts) await fs.writeFile(path.join(layoutsDir, `${l.id}.layout.json`), JSON.stringify(l));
   for (const [name, content] of Object.entries(files)) await fs.writeFile(path.join(layoutsDir, name), JSON.stringify(content));
   const child = spawn(process.execPath, ["dist/electron/service/cli.js"], {

@@ -28,8 +28,10 @@ export function startFeed(io: Server, deps: { store: LayoutStore; door: SocketDo
   const namespace = attachFeedNamespace(io, { hub, door: deps.door, counters: deps.counters, limits: deps.limits });
   let simulator: Simulator | undefined;
   let relay: UpstreamRelay | undefined;
+  // Topics the service itself watches (alarm rules), besides those displays hold.
+  let watched: () => string[] = () => [];
   if (config.feedUrl) {
-    relay = new UpstreamRelay(config.feedUrl, config.feedToken, hub, namespace.wanted, deps.counters, log);
+    relay = new UpstreamRelay(config.feedUrl, config.feedToken, hub, () => [...new Set([...namespace.wanted(), ...watched()])], deps.counters, log);
   } else {
     simulator = new Simulator(hub, { ...config.simulator, emitRaw: namespace.emitRaw }, log);
     simulator.start();
@@ -50,6 +52,8 @@ export function startFeed(io: Server, deps: { store: LayoutStore; door: SocketDo
   return {
     hub,
     simulator,
+    /** The service's own topics to follow from the backend (alarm rules). */
+    watch: (topics: () => string[]) => (watched = topics),
     health: () => ({
       protocol: FEED_PROTOCOL_VERSION,
       // The backend's address is not named: it may carry a password, and it is nobody's business.

@@ -26,6 +26,8 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
   private offsets = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private lastStatus = "";
+  /** An alarm holds the wall: the rotation keeps its place and switches nothing. */
+  private suspended = false;
   private readonly onStore = (c: { schedulesChanged: boolean }) => c.schedulesChanged && this.load();
 
   constructor(
@@ -45,6 +47,12 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
   close(): void {
     this.store.off("change", this.onStore);
     clearTimeout(this.timer);
+  }
+
+  /** An alarm takes the wall (true) or gives it back (false): then the clock decides again. */
+  suspend(on: boolean): void {
+    this.suspended = on;
+    this.tick();
   }
 
   get active(): boolean {
@@ -126,11 +134,11 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
     const deck = this.briefing && this.deck(this.briefing.id);
     const briefing = deck && this.briefing ? { id: deck.id, index: this.briefing.index, count: deck.slides.length, title: deck.title, showPosition: deck.showPosition } : null;
     const decks = (this.schedule?.briefings ?? []).map((b) => ({ id: b.id, title: b.title, count: b.slides.length }));
-    if (!this.schedule) return { mode: briefing ? "briefing" : "manual", next: null, briefing, hold: null, rule: null, decks };
+    if (!this.schedule) return { mode: this.suspended ? "alarm" : briefing ? "briefing" : "manual", next: null, briefing, hold: null, rule: null, decks };
     const d = decide(this.schedule, this.crons, now, (s) => this.offsets.get(s) ?? 0);
     const held = this.hold && this.hold.until > now ? this.hold : null;
     const next = !briefing && d.nextAt !== undefined && d.nextLayoutId ? { layoutId: d.nextLayoutId, at: held ? Math.max(held.until, d.nextAt) : d.nextAt } : null;
-    return { mode: briefing ? "briefing" : held ? "manual" : "schedule", next, briefing, hold: held, rule: d.ruleId ?? null, decks };
+    return { mode: this.suspended ? "alarm" : briefing ? "briefing" : held ? "manual" : "schedule", next, briefing, hold: held, rule: d.ruleId ?? null, decks };
   }
 
   private deck(id: string) {
@@ -181,11 +189,11 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
           this.hold = null;
         }
       } else if (this.briefing?.ruleStart !== undefined) this.briefing = null;
-      if (!this.briefing && !this.hold && d.layoutId && d.layoutId !== this.state.current().layoutId) this.state.switchLayout(d.layoutId);
+      if (!this.suspended && !this.briefing && !this.hold && d.layoutId && d.layoutId !== this.state.current().layoutId) this.state.switchLayout(d.layoutId);
       if (d.nextAt !== undefined) wake = Math.min(wake, d.nextAt);
       if (this.hold) wake = Math.min(wake, this.hold.until);
     }
-    if (this.briefing) {
+    if (this.briefing && !this.suspended) {
       const slide = this.deck(this.briefing.id)?.slides[this.briefing.index];
       if (slide && slide !== this.state.current().layoutId) this.state.switchLayout(slide);
     }

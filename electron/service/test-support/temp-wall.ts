@@ -5,12 +5,13 @@ import type { ServiceConfig } from "../config.js";
 
 /**
  * A private copy of the shipped layouts and an empty state folder, for one test. Without the
- * shipped schedules.json: a test that wants the wall to rotate writes its own schedule.
+ * shipped schedules.json and alarms.json: a test that wants the wall to rotate or to be taken over
+ * writes its own.
  */
 export async function tempWall(): Promise<{ layoutsDir: string; stateDir: string; cleanup: () => Promise<void> }> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "ioc-wall-"));
   const layoutsDir = path.join(root, "layouts");
-  await fs.cp(path.resolve("layouts"), layoutsDir, { recursive: true, filter: (src) => path.basename(src) !== "schedules.json" });
+  await fs.cp(path.resolve("layouts"), layoutsDir, { recursive: true, filter: (src) => !["schedules.json", "alarms.json"].includes(path.basename(src)) });
   return { layoutsDir, stateDir: path.join(root, "state"), cleanup: () => fs.rm(root, { recursive: true, force: true }) };
 }
 

@@ -1,0 +1,179 @@
+import { EventEmitter } from "node:events";
+import { AlarmWatch, type AlarmSignal } from "../../common/alarm-watch.js";
+import type { AlarmRule } from "../../common/alarms-file.js";
+import type { FeedUpdate } from "../../common/feed-protocol.js";
+import type { ActiveAlarm, AlarmsStatus } from "../../common/protocol.js";
+import type { AuditLog } from "../access/audit-log.js";
+import type { Actor } from "../commands.js";
+import type { FeedHub } from "../feed/feed-hub.js";
+import type { LayoutStore } from "../layout-store.js";
+import type { Logger } from "../log.js";
+import type { Scheduler } from "../schedule/scheduler.js";
+import type { Snapshot, WallStateHolder } from "../wall-state.js";
+
+/** Unacknowledged alarms kept; past this the oldest lowest go (a flood of events cannot grow the queue). */
+const QUEUE_LIMIT = 200;
+
+interface Held extends ActiveAlarm {
+  /** Its revertAfterSeconds ran out: it stays in the queue, and no longer takes the wall. */
+  reverted?: boolean;
+  event: Record<string, unknown>;
+}
+
+/**
+ * Alarm rules on the feed, the queue of raised alarms, and the takeover: the highest-priority alarm
+ * not held off by an operator's lock takes the wall (its layout, its camera and place when the event
+ * names them); on acknowledgement, on its revertAfterSeconds or when its number is back, the wall
+ * returns to exactly what it showed — the manual hold, the briefing slide, or the schedule's place.
+ */
+export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus] }> {
+  private watches: AlarmWatch[] = [];
+  private readonly alarms = new Map<string, Held>();
+  private holding: Held | undefined;
+  private before: Snapshot | undefined;
+  private lock: { minPriority: number; by: string } | null = null;
+  private revertTimer: NodeJS.Timeout | undefined;
+  private readonly onUpdate = (u: FeedUpdate) => this.take(u);
+  private readonly onStore = (c: { alarmsChanged: boolean }) => c.alarmsChanged && this.load();
+
+  constructor(
+    private readonly store: LayoutStore,
+    private readonly hub: FeedHub,
+    private readonly state: WallStateHolder,
+    private readonly scheduler: Scheduler,
+    private readonly audit: AuditLog,
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+  ) {
+    super();
+  }
+
+  start(): void {
+    this.store.on("change", this.onStore);
+    this.hub.on("update", this.onUpdate);
+    this.load();
+  }
+
+  close(): void {
+    this.store.off("change", this.onStore);
+    this.hub.off("update", this.onUpdate);
+    clearTimeout(this.revertTimer);
+  }
+
+  status(): AlarmsStatus {
+    const alarms = [...this.alarms.values()].sort((a, b) => b.priority - a.priority || b.raisedAt - a.raisedAt).map(({ event: _e, reverted: _r, ...a }) => a);
+    return { alarms, holding: this.holding?.id ?? null, lock: this.lock };
+  }
+
+  /** The wall's state of mind for GET /api/state: an alarm holds it. */
+  get takenOver(): boolean {
+    return this.holding !== undefined;
+  }
+
+  ack(actor: Actor, id: string): boolean {
+    const alarm = this.alarms.get(id);
+    if (!alarm) return false;
+    this.alarms.delete(id);
+    this.record(actor.principal.name, actor.principal.role, actor.from, "alarm.ack", { alarm: id, rule: alarm.ruleId });
+    this.evaluate();
+    return true;
+  }
+
+  /** Holds the wall against alarms below `minPriority` (null: no lock). */
+  setLock(actor: Actor, minPriority: number | null): void {
+    this.lock = minPriority === null ? null : { minPriority, by: actor.principal.name };
+    this.record(actor.principal.name, actor.principal.role, actor.from, "alarm.lock", { minPriority });
+    this.evaluate();
+  }
+
+  private load(): void {
+    // Watches keep their memory across a reload when their rule did not change.
+    const old = new Map(this.watches.map((w) => [JSON.stringify(w.rule), w]));
+    this.watches = this.store.alarms.rules.map((r) => old.get(JSON.stringify(r)) ?? new AlarmWatch(r));
+    // A topic a rule watches is fed like one a display holds (the relay follows the hub's wanted topics).
+    for (const w of this.watches) {
+      const [latest] = this.hub.snapshot([w.rule.topic]);
+      if (latest) this.signal(w.rule, w.take(latest.value));
+    }
+  }
+
+  private take(u: FeedUpdate): void {
+    for (const w of this.watches) if (w.rule.topic === u.topic) this.signal(w.rule, w.take(u.value));
+  }
+
+  private signal(rule: AlarmRule, signals: AlarmSignal[]): void {
+    let changed = false;
+    for (const s of signals) {
+      if (s.kind === "clear") {
+        const alarm = this.alarms.get(s.key);
+        if (alarm) {
+          this.alarms.delete(s.key);
+          this.record("alarm", "system", "feed", "alarm.ack", { alarm: s.key, rule: rule.id, cleared: true });
+          changed = true;
+        }
+        continue;
+      }
+      if (this.alarms.has(s.key)) continue;
+      const title = rule.title ? `${rule.title.vi}: ${s.title}` : s.title;
+      this.alarms.set(s.key, { id: s.key, ruleId: rule.id, priority: rule.priority, title: title.slice(0, 200), layoutId: rule.layout, raisedAt: this.now(), event: s.event });
+      this.record("alarm", "system", "feed", "alarm.raise", { alarm: s.key, rule: rule.id, priority: rule.priority });
+      this.log("warn", "alarm raised", { alarm: s.key, rule: rule.id, priority: rule.priority });
+      changed = true;
+    }
+    if (this.alarms.size > QUEUE_LIMIT) {
+      const dropped = [...this.alarms.values()].sort((a, b) => a.priority - b.priority || a.raisedAt - b.raisedAt).slice(0, this.alarms.size - QUEUE_LIMIT);
+      for (const a of dropped) if (a !== this.holding) this.alarms.delete(a.id);
+    }
+    if (changed) this.evaluate();
+  }
+
+  /** Who should hold the wall now, and the switch to it (or back). */
+  private evaluate(): void {
+    const floor = this.lock?.minPriority ?? -1;
+    const top = [...this.alarms.values()].filter((a) => !a.reverted && a.priority >= floor).sort((a, b) => b.priority - a.priority || b.raisedAt - a.raisedAt)[0];
+    if (top && top !== this.holding) {
+      if (!this.holding) {
+        this.before = this.state.snapshot();
+        this.scheduler.suspend(true);
+      }
+      this.holding = top;
+      this.show(top);
+      this.record("alarm", "system", "feed", "alarm.raise", { alarm: top.id, takeover: true, layoutId: top.layoutId });
+    } else if (!top && this.holding) {
+      const was = this.holding;
+      this.holding = undefined;
+      clearTimeout(this.revertTimer);
+      if (this.before) this.state.restore(this.before);
+      this.before = undefined;
+      this.scheduler.suspend(false);
+      this.record("alarm", "system", "feed", "alarm.ack", { alarm: was.id, returned: true });
+    }
+    this.emit("change", this.status());
+  }
+
+  /** The alarm's layout, its first camera tile on the event's camera, its maps on the event's place. */
+  private show(alarm: Held): void {
+    clearTimeout(this.revertTimer);
+    this.state.switchLayout(alarm.layoutId);
+    const layout = this.store.layout(alarm.layoutId);
+    const camera = typeof alarm.event.camera === "string" ? alarm.event.camera : undefined;
+    const cameraTile = layout?.tiles.find((t) => t.widget === "camera");
+    if (camera && cameraTile && this.store.cameras.cameras.some((c) => c.id === camera)) this.state.setOverride(cameraTile.id, { widget: "camera", options: { ...cameraTile.options, camera } });
+    const { lat, lon } = alarm.event as { lat?: unknown; lon?: unknown };
+    if (typeof lat === "number" && typeof lon === "number") {
+      for (const t of layout?.tiles ?? []) if (t.widget === "map") this.state.setMapView({ tileId: t.id, center: [lon, lat] });
+    }
+    const rule = this.store.alarms.rules.find((r) => r.id === alarm.ruleId);
+    if (rule?.revertAfterSeconds) {
+      this.revertTimer = setTimeout(() => {
+        alarm.reverted = true;
+        this.evaluate();
+      }, rule.revertAfterSeconds * 1000);
+      this.revertTimer.unref();
+    }
+  }
+
+  private record(who: string, role: string, from: string, action: "alarm.raise" | "alarm.ack" | "alarm.lock", details: Record<string, unknown>): void {
+    this.audit.append({ who, role, from, action, allowed: true, status: 200, details });
+  }
+}
