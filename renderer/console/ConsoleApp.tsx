@@ -14,6 +14,7 @@ import { HealthPanel } from "./HealthPanel.js";
 import { LayoutPicker } from "./LayoutPicker.js";
 import { MapControls } from "./MapControls.js";
 import { faultCount, tileViews } from "./mimic-model.js";
+import { AlarmPanel } from "./AlarmPanel.js";
 import { SchedulePanel } from "./SchedulePanel.js";
 import { SignIn } from "./SignIn.js";
 import { TileDetail } from "./TileDetail.js";
@@ -33,7 +34,7 @@ const typing = (el: Element | null) => el instanceof HTMLInputElement || el inst
 
 function Console({ language }: { language: Language }) {
   const session = useConsole((s) => s.session)!;
-  const { wall, revisionAt, displays, layouts, online, lastChange, schedule, selectedTile, message } = useConsole();
+  const { wall, revisionAt, displays, layouts, online, lastChange, schedule, alarms, selectedTile, message } = useConsole();
   const { set, setWall, signOut, setMe } = useConsole.getState();
   const [tab, setTab] = useState<"operate" | "admin">("operate");
   const [changes, setChanges] = useState(0);
@@ -50,6 +51,7 @@ function Console({ language }: { language: Language }) {
       onOnline: (o) => set({ online: o }),
       onMe: (me) => setMe(me.name, me.role as Role),
       onSchedule: (status) => set({ schedule: status }),
+      onAlarms: (status) => set({ alarms: status }),
       onChange: (change) => {
         set({ lastChange: change });
         setChanges((n) => n + 1);
@@ -208,6 +210,7 @@ function Console({ language }: { language: Language }) {
                 {canCommand && <MapControls wall={wall} language={language} disabled={!online} send={moveMap} />}
               </main>
               <aside className="right">
+                {alarms && <AlarmPanel status={alarms} language={language} canCommand={canCommand && online} run={runQuiet} />}
                 {schedule && <SchedulePanel status={schedule} layouts={layouts} now={now} language={language} canCommand={canCommand && online} run={runQuiet} />}
                 {selectedTile && <TileDetail wall={wall} tileId={selectedTile} view={views.get(selectedTile)} language={language} canCommand={canCommand && online} pushCamera={pushCamera} clear={clearOverride} />}
                 <HealthPanel wall={wall} revisionAt={revisionAt} displays={displays} now={now} language={language} />

@@ -1,5 +1,5 @@
 import { create } from "zustand";
-import type { ConnectedDisplay, LayoutSummary, ScheduleStatus, WallChange, WallState } from "../../electron/common/protocol.js";
+import type { AlarmsStatus, ConnectedDisplay, LayoutSummary, ScheduleStatus, WallChange, WallState } from "../../electron/common/protocol.js";
 import type { Role } from "./api-client.js";
 
 const SESSION_KEY = "ioc-wall-console-session";
@@ -23,6 +23,7 @@ export interface ConsoleState {
   layouts: LayoutSummary[];
   lastChange?: WallChange;
   schedule?: ScheduleStatus;
+  alarms?: AlarmsStatus;
   /** The tile whose detail shows. */
   selectedTile?: string;
   /** The last command's error, shown until the next command. */
@@ -31,7 +32,7 @@ export interface ConsoleState {
   signOut: (refusal?: string) => void;
   setMe: (name: string, role: Role) => void;
   setWall: (wall: WallState) => void;
-  set: (patch: Partial<Pick<ConsoleState, "online" | "displays" | "layouts" | "lastChange" | "schedule" | "selectedTile" | "message">>) => void;
+  set: (patch: Partial<Pick<ConsoleState, "online" | "displays" | "layouts" | "lastChange" | "schedule" | "alarms" | "selectedTile" | "message">>) => void;
 }
 
 function storedSession(): Session | undefined {

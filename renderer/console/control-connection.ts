@@ -1,5 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import { events, wallStateSchema, type Ack, type ConnectedDisplay, type LayoutSummary, type MapViewBody, type ScheduleStatus, type WallChange, type WallState } from "../../electron/common/protocol.js";
+import { events, wallStateSchema, type Ack, type ConnectedDisplay, type LayoutSummary, type MapViewBody, type AlarmsStatus, type ScheduleStatus, type WallChange, type WallState } from "../../electron/common/protocol.js";
 
 export interface ControlHandlers {
   onState: (state: WallState) => void;
@@ -9,6 +9,7 @@ export interface ControlHandlers {
   onMe: (me: { name: string; role: string }) => void;
   onChange: (change: WallChange) => void;
   onSchedule: (status: ScheduleStatus) => void;
+  onAlarms: (status: AlarmsStatus) => void;
   /** The service refused the credential (or ended the session): stop and ask for another. */
   onRefused: (reason: string) => void;
 }
@@ -25,6 +26,9 @@ export interface ControlConnection {
   startBriefing: (id: string) => Promise<Ack>;
   jumpBriefing: (index: number) => Promise<Ack>;
   stopBriefing: () => Promise<Ack>;
+  ackAlarm: (id: string) => Promise<Ack>;
+  lockAlarms: (minPriority: number) => Promise<Ack>;
+  unlockAlarms: () => Promise<Ack>;
   close: () => void;
 }
 
@@ -57,6 +61,9 @@ export function connectControl(token: string, handlers: ControlHandlers): Contro
   socket.on(events.me, (me: { name?: unknown; role?: unknown }) => {
     if (typeof me?.name === "string" && typeof me.role === "string") handlers.onMe({ name: me.name, role: me.role });
   });
+  socket.on(events.alarms, (status: AlarmsStatus) => {
+    if (status && Array.isArray(status.alarms)) handlers.onAlarms(status);
+  });
   socket.on(events.schedule, (status: ScheduleStatus) => {
     if (status && typeof status.mode === "string") handlers.onSchedule(status);
   });
@@ -83,6 +90,9 @@ export function connectControl(token: string, handlers: ControlHandlers): Contro
     startBriefing: (id) => command(events.startBriefing, { id }),
     jumpBriefing: (index) => command(events.jumpBriefing, { index }),
     stopBriefing: () => command(events.stopBriefing, {}),
+    ackAlarm: (id) => command(events.ackAlarm, { id }),
+    lockAlarms: (minPriority) => command(events.lockAlarms, { minPriority }),
+    unlockAlarms: () => command(events.unlockAlarms, {}),
     close: () => {
       socket.removeAllListeners();
       socket.close();

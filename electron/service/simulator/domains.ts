@@ -18,6 +18,8 @@ import {
 
 const HOUR = 3_600_000;
 
+const priority = (roll: number) => (roll < 0.01 ? "urgent" : roll < 0.15 ? "high" : "normal");
+
 function newFeedback(rng: Random, now: number): EventItem {
   const [category, title, text] = rng.pick(feedbackTemplates);
   const { name: district, lat, lon } = rng.pick(socTrangDistricts);
@@ -29,7 +31,8 @@ function newFeedback(rng: Random, now: number): EventItem {
     district,
     category,
     status: "received",
-    priority: rng.next() < 0.15 ? "high" : "normal",
+    // About one report in a hundred is urgent: the demo's alarm rule takes the wall now and then.
+    priority: priority(rng.next()),
     // Within a few kilometres of the district seat.
     lat: round(lat + rng.range(-0.04, 0.04), 5),
     lon: round(lon + rng.range(-0.04, 0.04), 5),

@@ -20,7 +20,7 @@ export default function EventsWidget({ options, language, setStatus }: WidgetPro
       ) : (
         <ul className="events">
           {items.map((e) => (
-            <li key={e.id} className={`event ${e.priority === "high" ? "event-high" : ""}`} data-event-id={e.id}>
+            <li key={e.id} className={`event ${e.priority === "high" || e.priority === "urgent" ? "event-high" : ""}`} data-event-id={e.id}>
               <div className="event-head">
                 <span className="event-time">{formatTime(e.ts, language)}</span>
                 <span className="event-title">{e.title}</span>
