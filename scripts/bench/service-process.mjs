@@ -29,6 +29,7 @@ export async function startService(env = {}, layouts = [], files = {}) {
   });
   return {
     url,
+    layoutsDir,
     async stop() {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
