@@ -22,7 +22,8 @@ const token = displayTokenFromLocation();
 const store = createWallStore();
 const feedStore = createFeedStore();
 const feed = new FeedConnection(feedStore, { ...(token ? { token } : {}) });
-connectDisplay(store, displayId, token, () => collectHealth(store, feedStore, feed));
+const synchronized = new URLSearchParams(window.location.search).get("switch") !== "immediate";
+connectDisplay(store, displayId, token, () => collectHealth(store, feedStore, feed), synchronized);
 // A second's sample of the frame rate ahead of each report (every 5 s).
 sampleFrameRate();
 setInterval(() => sampleFrameRate(), 5000);
