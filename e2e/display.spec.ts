@@ -119,24 +119,3 @@ test("Vietnamese text renders in the bundled font, with nothing fetched from out
   expect(family).toContain("Be Vietnam Pro");
   expect(requests.filter((u) => !u.startsWith(wall.url) && !u.startsWith("ws://"))).toEqual([]);
 });
-
-test("displays wait for a switch's instant and swap together, keeping the old layout until then", async ({ wall, openDisplay }) => {
-  const pages = [await openDisplay("D1"), await openDisplay("D2")];
-  for (const p of pages) {
-    await p.evaluate(() => {
-      const w = window as unknown as { __swaps: Array<{ at: number; layout: string | null }> };
-      w.__swaps = [];
-      const rootEl = document.querySelector("[data-display-id]")!;
-      new MutationObserver(() => w.__swaps.push({ at: Date.now(), layout: rootEl.getAttribute("data-layout-id") })).observe(rootEl, { attributes: true, attributeFilter: ["data-layout-id"] });
-    });
-  }
-  const sent = Date.now();
-  await wall.show("briefing");
-  for (const p of pages) await expect(p.locator("[data-display-id]")).toHaveAttribute("data-layout-id", "briefing");
-  for (const p of pages) {
-    const swaps = await p.evaluate(() => (window as unknown as { __swaps: Array<{ at: number; layout: string | null }> }).__swaps);
-    expect(swaps.map((s) => s.layout)).toEqual(["briefing"]);
-    // The service stamps the switch 200 ms ahead: no display shows it before (offset error allowed for).
-    expect(swaps[0]!.at - sent).toBeGreaterThanOrEqual(150);
-  }
-});

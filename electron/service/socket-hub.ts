@@ -71,7 +71,6 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     next();
   });
   const healthRate = new RateGate(limits.healthReportsPerSecond);
-  const clockRate = new RateGate(10);
   display.on("connection", (socket) => {
     const id = socket.data.displayId as string;
     displays.connected(id);
@@ -80,14 +79,7 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     socket.on("disconnect", () => displays.disconnected(id));
     // Displays send only their health; anything else, or a report that fails its schema, is counted
     // and ignored. Reports past the rate are dropped before they are parsed.
-    // The display's clock offset: the service's time, at once (a few exchanges on each connect).
-    socket.on(events.clockPing, async (_payload: unknown, ack: unknown) => {
-      if (typeof ack !== "function") return;
-      if (await clockRate.allow(socket.id)) (ack as (t: number) => void)(Date.now());
-      else counters.limited.healthReports += 1;
-    });
     socket.onAny(async (event: string, payload: unknown) => {
-      if (event === events.clockPing) return;
       if (event !== events.displayHealth) {
         counters.rejectedMessages += 1;
         return;

@@ -22,8 +22,7 @@ const token = displayTokenFromLocation();
 const store = createWallStore();
 const feedStore = createFeedStore();
 const feed = new FeedConnection(feedStore, { ...(token ? { token } : {}) });
-const synchronized = new URLSearchParams(window.location.search).get("switch") !== "immediate";
-connectDisplay(store, displayId, token, () => collectHealth(store, feedStore, feed), synchronized);
+connectDisplay(store, displayId, token, () => collectHealth(store, feedStore, feed));
 // A second's sample of the frame rate ahead of each report (every 5 s).
 sampleFrameRate();
 setInterval(() => sampleFrameRate(), 5000);
