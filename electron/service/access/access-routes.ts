@@ -86,23 +86,36 @@ export function accessRoutes(deps: AccessRouteDeps): express.Router {
   router.get("/users", requireRole("admin"), (_req, res) => {
     res.json({ users: accounts.listUsers() });
   });
-  router.post("/users", admin("user.create"), json, async (req, res) => {
-    const body = newUserSchema.safeParse(req.body);
-    if (!body.success) {
-      deps.counters.rejectedMessages += 1;
-      record(req, "user.create", false, 400);
-      res.status(400).json({ error: `malformed body: ${firstIssue(body.error)}` } satisfies ApiError);
-      return;
-    }
-    const created = await accounts.createUser(body.data.username, body.data.password, body.data.role);
-    if (created === "taken") {
-      record(req, "user.create", false, 409, { username: body.data.username });
-      res.status(409).json({ error: `the username "${body.data.username}" is taken` } satisfies ApiError);
-      return;
-    }
-    record(req, "user.create", true, 201, { username: created.username, role: created.role });
-    res.status(201).json({ username: created.username, role: created.role });
-  });
+  /**
+   * A creation (an account, a token): the body checked by its schema (400), the name free (409), then
+   * 201 with what the creator returns; each outcome audited under `action`.
+   */
+  const create = <B extends Record<string, unknown>, C extends object>(action: AuditAction, schema: z.ZodType<B>, make: (b: B) => Promise<C | "taken">, taken: (b: B) => string, shown: (c: C) => Record<string, unknown>): RequestHandler =>
+    async (req, res) => {
+      const body = schema.safeParse(req.body);
+      if (!body.success) {
+        deps.counters.rejectedMessages += 1;
+        record(req, action, false, 400);
+        res.status(400).json({ error: `malformed body: ${firstIssue(body.error)}` } satisfies ApiError);
+        return;
+      }
+      const created = await make(body.data);
+      if (created === "taken") {
+        record(req, action, false, 409, { name: taken(body.data) });
+        res.status(409).json({ error: `"${taken(body.data)}" is taken` } satisfies ApiError);
+        return;
+      }
+      const { token: _secret, ...details } = shown(created) as { token?: unknown };
+      record(req, action, true, 201, details);
+      res.status(201).json(shown(created));
+    };
+
+  router.post(
+    "/users",
+    admin("user.create"),
+    json,
+    create("user.create", newUserSchema, (b) => accounts.createUser(b.username, b.password, b.role), (b) => b.username, (c) => ({ username: c.username, role: c.role })),
+  );
   router.delete("/users/:username", admin("user.delete"), async (req, res) => {
     const username = String(req.params.username);
     const gone = await accounts.deleteUser(username);
@@ -114,24 +127,8 @@ export function accessRoutes(deps: AccessRouteDeps): express.Router {
   router.get("/tokens", requireRole("admin"), (_req, res) => {
     res.json({ tokens: accounts.listTokens() });
   });
-  router.post("/tokens", admin("token.create"), json, async (req, res) => {
-    const body = newTokenSchema.safeParse(req.body);
-    if (!body.success) {
-      deps.counters.rejectedMessages += 1;
-      record(req, "token.create", false, 400);
-      res.status(400).json({ error: `malformed body: ${firstIssue(body.error)}` } satisfies ApiError);
-      return;
-    }
-    const created = await accounts.createToken(body.data.name, body.data.role);
-    if (created === "taken") {
-      record(req, "token.create", false, 409, { name: body.data.name });
-      res.status(409).json({ error: `a token named "${body.data.name}" exists` } satisfies ApiError);
-      return;
-    }
-    record(req, "token.create", true, 201, { name: created.name, role: created.role });
-    // Shown this once; only its digest is kept.
-    res.status(201).json(created);
-  });
+  // Shown this once; only its digest is kept.
+  router.post("/tokens", admin("token.create"), json, create("token.create", newTokenSchema, (b) => accounts.createToken(b.name, b.role), (b) => b.name, (c) => c));
   router.delete("/tokens/:name", admin("token.revoke"), async (req, res) => {
     const name = String(req.params.name);
     const gone = await accounts.revokeToken(name);
