@@ -1,6 +1,6 @@
 import express, { type ErrorRequestHandler, type Request } from "express";
 import { accessRoutes, loginRoute } from "./access/access-routes.js";
-import type { AuditAction } from "./access/audit-log.js";
+import type { AuditAction } from "../common/audit-actions.js";
 import type { Role } from "./access/tokens.js";
 import type { Actor } from "./commands.js";
 import path from "node:path";

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { auditActions } from "../../electron/common/audit-actions.js";
 import type { Language } from "../../electron/common/localized-text.js";
 import { formatTime } from "../ui/format.js";
 import { translate } from "../ui/i18n.js";
 import { api, ApiError, type AuditRow, type Role, type TokenRow, type UserRow } from "./api-client.js";
 
 const roles: Role[] = ["viewer", "operator", "admin"];
-const actions = ["", "layout.switch", "map.view", "override.set", "override.clear", "undo", "login", "logout", "user.create", "user.delete", "token.create", "token.revoke", "simulator.mode"];
+const actions = ["", ...auditActions];
 
 function RoleSelect({ name, defaultValue, language }: { name: string; defaultValue: Role; language: Language }) {
   return (

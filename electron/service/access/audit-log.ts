@@ -2,14 +2,9 @@ import { EventEmitter } from "node:events";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { auditActions } from "../../common/audit-actions.js";
 import type { Logger } from "../log.js";
 
-export const auditActions = [
-  "layout.switch", "map.view", "override.set", "override.clear", "undo", "login", "logout", "user.create", "user.delete",
-  "token.create", "token.revoke", "schedule.pause", "schedule.resume", "schedule.step", "briefing.start", "briefing.stop",
-  "alarm.raise", "alarm.ack", "alarm.lock", "simulator.mode",
-] as const;
-export type AuditAction = (typeof auditActions)[number];
 
 export const auditEntrySchema = z.strictObject({
   at: z.number(),
