@@ -62,12 +62,17 @@ test("an urgent report from the backend takes the wall, the console acknowledges
     await expect(d1.locator(root("D1"))).toHaveAttribute("data-layout-id", playing!);
     await expect(page.locator("[data-schedule-mode]")).toHaveAttribute("data-schedule-mode", "schedule");
 
+    // The console's sound is off until asked for: the first alarm made none; the next one chimes.
+    await expect(page.locator(".alarm-panel")).toHaveAttribute("data-chimes", "0");
+    await page.getByLabel("Âm báo").check();
+
     // A lock at 90 holds the wall against this rule's 80: the alarm queues, the wall stays.
     await page.getByLabel("Giữ màn hình trước cảnh báo mức dưới").fill("90");
     await page.getByRole("button", { name: "Khóa", exact: true }).click();
     await expect(page.locator(".alarm-lock")).toHaveAttribute("data-lock", "90");
     backend.publish("feedback.events", { kind: "events", items: [report("new-2", "urgent"), report("new-1", "urgent"), report("old-1", "urgent")] });
     await expect(page.locator('[data-alarm="urgent:new-2"]')).toHaveAttribute("data-holding", "false");
+    await expect(page.locator(".alarm-panel")).toHaveAttribute("data-chimes", "1");
     await d1.waitForTimeout(1000);
     await expect(d1.locator(root("D1"))).toHaveAttribute("data-layout-id", playing!);
     const audit = (await wall.api<{ entries: Array<{ action: string; details: Record<string, unknown> }> }>("GET", "/api/audit?limit=20")).body.entries.map((e) => e.action);

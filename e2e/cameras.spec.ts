@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures.js";
+import { expect, test, waitForLayout } from "./fixtures.js";
 import type { WallProcess } from "./wall-process.js";
 
 type Tile = Record<string, unknown>;
@@ -105,7 +105,7 @@ test("after 200 layout switches the media elements and hls.js instances are back
   for (let i = 1; i <= 200; i++) {
     const id = i % 2 ? "swap-b" : "swap-a";
     await wall.show(id);
-    await expect(d1.locator(`[data-layout-id="${id}"]`)).toBeVisible();
+    await waitForLayout(d1, id);
   }
   // Past the pool's grace period, only what is on screen is left.
   await d1.waitForTimeout(6000);

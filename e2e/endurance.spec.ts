@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures.js";
+import { expect, test, waitForLayout } from "./fixtures.js";
 
 test("120 layout switches leave no DOM nodes, listeners or heap behind", async ({ wall, openDisplay }) => {
   // Every third switch mounts the situation map, which waits for its basemap: about 2 s in SwiftShader.
@@ -15,7 +15,7 @@ test("120 layout switches leave no DOM nodes, listeners or heap behind", async (
   const cycle = async (i: number) => {
     const layoutId = layouts[i % layouts.length]!;
     expect((await wall.api("POST", "/api/state/layout", { layoutId })).status).toBe(200);
-    await expect(page.locator(`[data-display-id="D2"][data-layout-id="${layoutId}"]`)).toBeVisible();
+    await waitForLayout(page, layoutId);
     await expect(page.locator('[data-status="loading"]')).toHaveCount(0);
   };
   // Warm up: every widget kind loaded, every layout seen, the map's shader and glyph caches filled

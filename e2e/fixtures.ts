@@ -39,3 +39,11 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/**
+ * Waits until the display shows `layoutId`, checked every frame: a switch shows at its switchAt,
+ * and in a loop of many switches a poll's backoff would wait twice as long as the switch.
+ */
+export async function waitForLayout(page: Page, layoutId: string): Promise<void> {
+  await page.waitForFunction((id) => document.querySelector(`[data-display-id][data-layout-id="${id}"]`) !== null, layoutId);
+}

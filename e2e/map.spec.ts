@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures.js";
+import { expect, test, waitForLayout } from "./fixtures.js";
 import { signInWithToken } from "./console-support.js";
 import { countWebglContexts, glCount, maps, pixels, sameColor, unproject, webglSlots, type MapInfo } from "./map-support.js";
 
@@ -166,7 +166,9 @@ test.describe("one map across two displays", () => {
 });
 
 test("200 layout switches in and out of maps leave the WebGL context count where it started, never above the budget", async ({ wall, context }) => {
-  test.setTimeout(240_000);
+  // A third of the switches mount two maps, each prepared off screen until drawn: in SwiftShader that
+  // takes the full bounded wait (switchAt + 1.5 s), about 2 s a switch.
+  test.setTimeout(480_000);
   const two = (prefix: string) => [mapTile(`${prefix}-1`, { zoom: 8 }), mapTile(`${prefix}-2`, { zoom: 9 }, { x: 1, y: 0, w: 1, h: 1 })];
   // Two maps on D1 (a 6×4 grid puts 2×2 cells on each display) against a budget of two.
   await wall.setTopology({ columns: 3, rows: 2, display: { width: 1920, height: 1080 }, bezel: { x: 24, y: 24 }, webglPerDisplay: 2 });
@@ -184,7 +186,7 @@ test("200 layout switches in and out of maps leave the WebGL context count where
   for (let i = 0; i < 200; i++) {
     const id = order[i % order.length]!;
     await wall.show(id);
-    await expect(page.locator(`[data-layout-id="${id}"]`)).toBeVisible();
+    await waitForLayout(page, id);
     // Now and then let the maps finish loading, so switches also tear down fully drawn maps.
     if (i % 25 === 0 && id !== "no-map") for (const t of [`${id.slice(-1)}-1`, `${id.slice(-1)}-2`]) await readyMap(page, t);
   }

@@ -146,6 +146,11 @@ export interface WallState {
   mapViews: Record<string, MapView>;
   /** Tiles shown with another widget than their layout's, by tile id; `layout` already shows them. */
   overrides: Record<string, TileOverride>;
+  /**
+   * When the last layout switch shows, on the service's clock (epoch ms): every display swaps at
+   * that instant on its own clock corrected by its offset to the service's, so all swap together.
+   */
+  switchAt?: number;
 }
 
 export interface LayoutSummary {
@@ -169,6 +174,8 @@ export interface ApiState {
   briefing: { id: string; index: number; count: number } | null;
   alarms: ActiveAlarm[];
   hold: { until: number } | null;
+  /** When the last layout switch shows on every display (service clock, epoch ms); null before any. */
+  switchAt: number | null;
 }
 
 export interface ApiError {
@@ -198,6 +205,8 @@ export const events = {
   alarms: "wall:alarms",
   /** To consoles and displays: the rotation's state (mode, next, briefing, hold, rule). */
   schedule: "wall:schedule",
+  /** Display → service, with an ack of the service's clock (epoch ms): the display's offset estimate. */
+  clockPing: "clock:ping",
   /** To a console on connect: who it is signed in as. */
   me: "wall:me",
   /** To every console: a command that changed the wall, and who gave it. */
@@ -285,4 +294,5 @@ export const wallStateSchema = z.object({
   cameras: camerasFileSchema,
   mapViews: z.record(z.string(), mapViewSchema).default({}),
   overrides: z.record(z.string(), tileOverrideSchema).default({}),
+  switchAt: z.number().optional(),
 });

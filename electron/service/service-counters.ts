@@ -10,13 +10,13 @@ export interface ServiceCounters {
   limited: Record<LimitName, number>;
 }
 
-export type LimitName = "topics" | "subscriptions" | "healthReports" | "socketsPerAddress" | "connections" | "bodySize" | "messageSize";
+export type LimitName = "topics" | "subscriptions" | "healthReports" | "clockPings" | "socketsPerAddress" | "connections" | "bodySize" | "messageSize";
 
 export function newCounters(): ServiceCounters {
   return {
     rejectedMessages: 0,
     authFailures: 0,
     refused: { host: 0, origin: 0 },
-    limited: { topics: 0, subscriptions: 0, healthReports: 0, socketsPerAddress: 0, connections: 0, bodySize: 0, messageSize: 0 },
+    limited: { topics: 0, subscriptions: 0, healthReports: 0, clockPings: 0, socketsPerAddress: 0, connections: 0, bodySize: 0, messageSize: 0 },
   };
 }

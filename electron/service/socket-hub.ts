@@ -71,15 +71,23 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     next();
   });
   const healthRate = new RateGate(limits.healthReportsPerSecond);
+  const clockRate = new RateGate(limits.clockPingsPerSecond);
   display.on("connection", (socket) => {
     const id = socket.data.displayId as string;
     displays.connected(id);
     socket.emit(events.state, state.current());
     socket.emit(events.schedule, deps.scheduler.status());
     socket.on("disconnect", () => displays.disconnected(id));
-    // Displays send only their health; anything else, or a report that fails its schema, is counted
-    // and ignored. Reports past the rate are dropped before they are parsed.
+    // The display's clock offset: it asks the service's time a few times on each connect.
+    socket.on(events.clockPing, async (_payload: unknown, ack: unknown) => {
+      if (typeof ack !== "function") return;
+      if (await clockRate.allow(socket.id)) (ack as (t: number) => void)(Date.now());
+      else counters.limited.clockPings += 1;
+    });
+    // Besides, displays send only their health; anything else, or a report that fails its schema, is
+    // counted and ignored. Reports past the rate are dropped before they are parsed.
     socket.onAny(async (event: string, payload: unknown) => {
+      if (event === events.clockPing) return;
       if (event !== events.displayHealth) {
         counters.rejectedMessages += 1;
         return;

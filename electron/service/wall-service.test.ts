@@ -6,6 +6,7 @@ import { events, type Ack, type WallState } from "../common/protocol.js";
 import { silentLogger } from "./log.js";
 import { tempWall, testConfig, waitFor } from "./test-support/temp-wall.js";
 import { startWallService, type WallService } from "./wall-service.js";
+import { SWITCH_LEAD_MS } from "./wall-state.js";
 
 const TOKEN = "test-admin-token-0123456789";
 let dirs: Awaited<ReturnType<typeof tempWall>>;
@@ -161,6 +162,24 @@ describe("sockets", () => {
     expect(d.states[0]!.topology.displays).toHaveLength(6);
     await post("/api/state/layout", JSON.stringify({ layoutId: "situation" }), TOKEN);
     await waitFor(() => d.states.find((s) => s.layoutId === "situation"));
+  });
+
+  it("stamps a layout switch with the instant every display shows it, and tells a display the service's clock", async () => {
+    const d = displaySocket("D1");
+    await waitFor(() => d.states[0]);
+    const t0 = Date.now();
+    const server = (await d.s.emitWithAck(events.clockPing, {})) as number;
+    expect(server).toBeGreaterThanOrEqual(t0 - 5);
+    expect(server).toBeLessThanOrEqual(Date.now() + 5);
+    const before = Date.now();
+    await post("/api/state/layout", JSON.stringify({ layoutId: "situation" }), TOKEN);
+    const switched = await waitFor(() => d.states.find((s) => s.layoutId === "situation"));
+    expect(switched.switchAt! - before).toBeGreaterThanOrEqual(SWITCH_LEAD_MS - 50);
+    expect(switched.switchAt! - before).toBeLessThan(1000);
+    // A change within the layout carries the same switchAt: it shows at once.
+    await post("/api/state/map-view", JSON.stringify({ tileId: "map", zoom: 11 }), TOKEN);
+    const moved = await waitFor(() => d.states.find((s) => s.layoutId === "situation" && s.mapViews.map));
+    expect(moved.switchAt).toBe(switched.switchAt);
   });
 
   it("lists connected displays in /api/state", async () => {

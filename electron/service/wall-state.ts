@@ -25,6 +25,11 @@ export interface Snapshot {
 }
 /** Steps of undo kept; older ones are forgotten. */
 const UNDO_DEPTH = 50;
+/**
+ * A layout switch shows this long after it is decided: time for every display to hear of it and
+ * to mount the new layout off screen (players attached, maps loaded, data subscribed).
+ */
+export const SWITCH_LEAD_MS = 400;
 export const STATE_FILE = "state.json";
 
 /**
@@ -39,6 +44,9 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
   /** Tiles of this layout shown with another widget; a layout switch clears them. */
   private overrides: Record<string, TileOverride>;
   private readonly history: Snapshot[] = [];
+  /** When the last layout switch shows (service clock); changes within a layout show at once. */
+  private switchAt: number | undefined;
+  private shownLayout: string | undefined;
   private persisting: Promise<void> = Promise.resolve();
 
   private constructor(
@@ -56,6 +64,7 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
     this.revision = (persisted?.revision ?? 0) + 1;
     this.mapViews = persisted?.layoutId === this.layoutId ? persisted.mapViews : {};
     this.overrides = persisted?.layoutId === this.layoutId ? persisted.overrides : {};
+    this.shownLayout = this.layoutId;
     store.on("change", (change) => {
       if (change.topologyChanged || change.camerasChanged || change.layoutsChanged.includes(this.layoutId)) this.bump();
     });
@@ -82,7 +91,7 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
     const layout = Object.keys(overrides).length === 0 ? own : { ...own, tiles: own.tiles.map((t) => (overrides[t.id] ? { ...t, ...overrides[t.id] } : t)) };
     // A view whose tile left the layout (or stopped being a map) in an edit is dropped.
     const mapViews = Object.fromEntries(Object.entries(this.mapViews).filter(([id]) => layout.tiles.some((t) => t.id === id && t.widget === "map")));
-    return { revision: this.revision, layoutId: this.layoutId, layout, topology: this.store.topology, cameras: this.store.cameras, mapViews, overrides };
+    return { revision: this.revision, layoutId: this.layoutId, layout, topology: this.store.topology, cameras: this.store.cameras, mapViews, overrides, ...(this.switchAt ? { switchAt: this.switchAt } : {}) };
   }
 
   /**
@@ -192,6 +201,8 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
 
   private bump(): void {
     this.revision += 1;
+    if (this.shownLayout !== undefined && this.shownLayout !== this.layoutId) this.switchAt = Date.now() + SWITCH_LEAD_MS;
+    this.shownLayout = this.layoutId;
     void this.persist();
     this.emit("change", this.current());
   }

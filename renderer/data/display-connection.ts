@@ -1,6 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import { keepConnected } from "./keep-connected.js";
 import { events, wallStateSchema, type DisplayHealth } from "../../electron/common/protocol.js";
+import { clockOffset, type ClockSample } from "../../electron/common/switching.js";
 import type { WallStore } from "./wall-store.js";
 
 /**
@@ -13,6 +14,24 @@ export interface DisplayConnection {
   close: () => void;
 }
 
+/** Exchanges of `clock:ping` on each connect; the least disturbed one gives the offset. */
+const CLOCK_SAMPLES = 5;
+
+/** The service's clock minus this one, or undefined when no exchange was answered. */
+async function measureOffset(socket: Socket): Promise<number | undefined> {
+  const samples: ClockSample[] = [];
+  for (let i = 0; i < CLOCK_SAMPLES && socket.connected; i++) {
+    const t0 = Date.now();
+    try {
+      const server = (await socket.timeout(2000).emitWithAck(events.clockPing, {})) as unknown;
+      if (typeof server === "number" && Number.isFinite(server)) samples.push({ t0, server, t1: Date.now() });
+    } catch {
+      // no answer in time: that sample is lost
+    }
+  }
+  return clockOffset(samples);
+}
+
 export function connectDisplay(store: WallStore, displayId: string, token: string | undefined, health?: () => DisplayHealth): DisplayConnection {
   const socket: Socket = io("/display", {
     auth: token ? { displayId, token } : { displayId },
@@ -21,9 +40,13 @@ export function connectDisplay(store: WallStore, displayId: string, token: strin
     reconnectionDelayMax: 10_000,
     randomizationFactor: 0.5,
   });
-  const { setWall, setOnline, setRefusal } = store.getState();
+  const { receive, setOnline, setRefusal, setClockOffset } = store.getState();
   const stopRetrying = keepConnected(socket, setRefusal);
-  socket.on("connect", () => setOnline(true));
+  socket.on("connect", () => {
+    setOnline(true);
+    reportSoon();
+    void measureOffset(socket).then((offset) => offset !== undefined && setClockOffset(offset));
+  });
   socket.on("disconnect", () => setOnline(false));
   socket.on("connect_error", () => setOnline(false));
   socket.on(events.schedule, (status: { briefing?: { index?: unknown; count?: unknown; showPosition?: unknown } | null }) => {
@@ -31,17 +54,19 @@ export function connectDisplay(store: WallStore, displayId: string, token: strin
     const shown = b && b.showPosition === true && typeof b.index === "number" && typeof b.count === "number";
     store.getState().setBriefingPosition(shown ? { index: b.index as number, count: b.count as number } : undefined);
   });
+  // A report a second after the picture changes (on every connect too): the console learns at
+  // once what this display shows, once its tiles are drawn.
   let afterChange: ReturnType<typeof setTimeout> | undefined;
+  function reportSoon() {
+    if (!health) return;
+    clearTimeout(afterChange);
+    afterChange = setTimeout(() => reportHealth(health()), 1000);
+  }
+  const unsubscribe = store.subscribe((now, before) => now.wall !== before.wall && reportSoon());
   socket.on(events.state, (payload: unknown) => {
     const parsed = wallStateSchema.safeParse(payload);
     if (parsed.success) {
-      setWall(parsed.data);
-      // A report a second after each state (on every connect too): the console learns at once
-      // that this display shows it, once its tiles are drawn.
-      if (health) {
-        clearTimeout(afterChange);
-        afterChange = setTimeout(() => reportHealth(health()), 1000);
-      }
+      receive(parsed.data);
     } else {
       store.getState().countRejected();
       console.warn("wall state refused", parsed.error.issues.slice(0, 3));
@@ -57,6 +82,7 @@ export function connectDisplay(store: WallStore, displayId: string, token: strin
     close: () => {
       clearInterval(timer);
       clearTimeout(afterChange);
+      unsubscribe();
       stopRetrying();
       socket.removeAllListeners();
       socket.close();

@@ -58,6 +58,7 @@ const dictionary = {
   display_lost: { vi: "Mất kết nối", en: "Lost" },
   alarms: { vi: "Cảnh báo", en: "Alarms" },
   noAlarms: { vi: "Không có cảnh báo", en: "No alarms" },
+  alarmSound: { vi: "Âm báo", en: "Sound" },
   onTheWallNow: { vi: "đang trên màn hình", en: "on the wall now" },
   acknowledge: { vi: "Xác nhận", en: "Acknowledge" },
   lockBelow: { vi: "Giữ màn hình trước cảnh báo mức dưới", en: "Hold the wall against alarms below" },

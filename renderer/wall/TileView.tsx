@@ -1,10 +1,10 @@
-import { Component, lazy, Suspense, useCallback, useMemo, useState, type ComponentType, type ReactNode } from "react";
+import { Component, lazy, Suspense, useCallback, useEffect, useMemo, useState, type ComponentType, type ReactNode } from "react";
 import { pickText, type Language } from "../../electron/common/localized-text.js";
 import { intersect, type TilePart } from "../../electron/common/plan.js";
 import { translate } from "../ui/i18n.js";
 import { findWidget } from "../widgets/registry.js";
 import type { TileStatus, WidgetProps } from "../widgets/widget-props.js";
-import { TileIdContext } from "./wall-context.js";
+import { PreparingContext, TileIdContext, WallContext, type WallContextValue } from "./wall-context.js";
 
 const lazyWidgets = new Map<string, ComponentType<WidgetProps<unknown>>>();
 
@@ -49,12 +49,28 @@ class TileBoundary extends Component<
 
 const TITLE_HEIGHT = 56;
 
+export interface TileViewProps {
+  /** The component's identity (its React key), under which it reports its status. */
+  tileKey: string;
+  part: TilePart;
+  language: Language;
+  retryKey: number;
+  /** The wall state this tile belongs to: the one on screen, or the one being prepared. */
+  context: WallContextValue;
+  /** Mounted off screen ahead of a switch: drawing, playing, subscribed, but not seen. */
+  preparing: boolean;
+  onStatus: (key: string, status: TileStatus | undefined) => void;
+}
+
 /**
  * One tile's visible part on this display. The widget lays out at the whole tile's size and
  * is shifted so that this display shows exactly its share: a spanning tile reads as one picture.
+ * A tile being prepared carries none of the tile hooks (`data-tile-id`, …) until it is shown.
  */
-export function TileView({ part, language, retryKey }: { part: TilePart; language: Language; retryKey: number }) {
+export function TileView({ tileKey, part, language, retryKey, context, preparing, onStatus }: TileViewProps) {
   const [status, setStatus] = useState<TileStatus>("loading");
+  useEffect(() => onStatus(tileKey, status), [onStatus, tileKey, status]);
+  useEffect(() => () => onStatus(tileKey, undefined), [onStatus, tileKey]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- retryKey: look the widget up again after a failed download
   const Widget = useMemo(() => lazyWidget(part.widget), [part.widget, retryKey]);
   const onError = useCallback(() => setStatus("error"), []);
@@ -66,14 +82,9 @@ export function TileView({ part, language, retryKey }: { part: TilePart; languag
     return shown ? { ...shown, y: shown.y - bodyTop } : { x: 0, y: 0, width: 0, height: 0 };
   }, [part.inTile, part.tile.width, bodyTop, bodyHeight]);
   const fallback = <div className="tile-error">{translate(language, "widgetFailed", { tile: part.tileId })}</div>;
+  const hooks = preparing ? { "data-preparing-tile-id": part.tileId } : { "data-tile-id": part.tileId, "data-widget": part.widget, "data-status": Widget ? status : "error" };
   return (
-    <div
-      className="tile"
-      data-tile-id={part.tileId}
-      data-widget={part.widget}
-      data-status={Widget ? status : "error"}
-      style={{ left: part.window.x, top: part.window.y, width: part.window.width, height: part.window.height }}
-    >
+    <div className={preparing ? "tile tile-preparing" : "tile"} {...hooks} style={{ left: part.window.x, top: part.window.y, width: part.window.width, height: part.window.height }}>
       <div
         className="tile-content"
         style={{ left: -part.inTile.x, top: -part.inTile.y, width: part.tile.width, height: part.tile.height }}
@@ -85,18 +96,24 @@ export function TileView({ part, language, retryKey }: { part: TilePart; languag
         )}
         <div className="tile-body" style={{ height: bodyHeight }}>
           {Widget ? (
-            <TileIdContext.Provider value={part.tileId}>
-              <TileBoundary onError={onError} fallback={fallback} retryKey={retryKey}>
-                <Suspense fallback={null}>
-                  <Widget options={part.options} width={part.tile.width} height={bodyHeight} visible={visible} language={language} setStatus={setStatus} />
-                </Suspense>
-              </TileBoundary>
-            </TileIdContext.Provider>
+            <WallContext.Provider value={context}>
+              <PreparingContext.Provider value={preparing}>
+                <TileIdContext.Provider value={part.tileId}>
+                  <TileBoundary onError={onError} fallback={fallback} retryKey={retryKey}>
+                    <Suspense fallback={null}>
+                      <Widget options={part.options} width={part.tile.width} height={bodyHeight} visible={visible} language={language} setStatus={setStatus} />
+                    </Suspense>
+                  </TileBoundary>
+                </TileIdContext.Provider>
+              </PreparingContext.Provider>
+            </WallContext.Provider>
           ) : (
             fallback
           )}
         </div>
       </div>
+      {/* Shown before it drew anything (not ready at the swap, or the display just started): it says so, never blank. */}
+      {!preparing && Widget && status === "loading" && <div className="tile-loading">{translate(language, "tile_loading")}…</div>}
     </div>
   );
 }

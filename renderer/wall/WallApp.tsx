@@ -1,14 +1,16 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useStore } from "zustand";
 import type { Language } from "../../electron/common/localized-text.js";
-import { planWall } from "../../electron/common/plan.js";
+import { planWall, type TilePart } from "../../electron/common/plan.js";
+import type { WallState } from "../../electron/common/protocol.js";
+import { keyWall, preparingParts, type KeyedWall } from "../../electron/common/switching.js";
 import { useFeedStore } from "../data/FeedProvider.js";
 import type { WallStore } from "../data/wall-store.js";
 import { formatTime } from "../ui/format.js";
 import { translate } from "../ui/i18n.js";
 import { webglSlots } from "../widgets/map/webgl-slots.js";
+import { SwapTimer } from "./swap-timer.js";
 import { TileView } from "./TileView.js";
-import { WallContext } from "./wall-context.js";
 
 function useWindowSize() {
   const [size, setSize] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
@@ -20,8 +22,26 @@ function useWindowSize() {
   return size;
 }
 
+function usePlan(wall: WallState | undefined, displayId: string) {
+  return useMemo(() => (wall ? planWall(wall.topology, wall.layout).find((p) => p.displayId === displayId) : undefined), [wall, displayId]);
+}
+
+/** The components' keys, carried from one render's layouts to the next (see keyWall). */
+function useKeyedWall(shown: { layoutId: string; parts: TilePart[] } | undefined, pending: { layoutId: string; parts: TilePart[] } | undefined): KeyedWall {
+  const memo = useRef<{ shown?: TilePart[]; pending?: TilePart[]; result: KeyedWall; next: number }>({ result: { shown: [], pending: [] }, next: 0 });
+  const m = memo.current;
+  if (m.shown !== shown?.parts || m.pending !== pending?.parts) {
+    // Computed in render but idempotent for the same plans, as StrictMode's second render needs.
+    m.result = shown ? keyWall(m.result, shown, pending, () => `t${++m.next}`) : { shown: [], pending: [] };
+    m.shown = shown?.parts;
+    m.pending = pending?.parts;
+  }
+  return m.result;
+}
+
 export function WallApp({ store, displayId, language }: { store: WallStore; displayId: string; language: Language }) {
   const wall = useStore(store, (s) => s.wall);
+  const pending = useStore(store, (s) => s.pending);
   const online = useStore(store, (s) => s.online);
   const refusal = useStore(store, (s) => s.refusal);
   const position = useStore(store, (s) => s.briefingPosition);
@@ -33,7 +53,14 @@ export function WallApp({ store, displayId, language }: { store: WallStore; disp
   useLayoutEffect(() => {
     if (webglBudget) webglSlots.setBudget(webglBudget);
   }, [webglBudget]);
-  const plan = useMemo(() => (wall ? planWall(wall.topology, wall.layout).find((p) => p.displayId === displayId) : undefined), [wall, displayId]);
+  const plan = usePlan(wall, displayId);
+  const pendingPlan = usePlan(pending, displayId);
+  const keyed = useKeyedWall(plan && wall && { layoutId: wall.layoutId, parts: plan.tiles }, pendingPlan && pending && { layoutId: pending.layoutId, parts: pendingPlan.tiles });
+  const preparing = useMemo(() => preparingParts(keyed), [keyed]);
+  const swapTimer = useMemo(() => new SwapTimer(store), [store]);
+  useEffect(() => () => swapTimer.dispose(), [swapTimer]);
+  const clockOffset = useStore(store, (s) => s.clockOffset);
+  useEffect(() => swapTimer.update(preparing), [swapTimer, preparing, pending, clockOffset]);
 
   // Refused, the display says why and when it asks again; the last picture stays beneath.
   const why = refusal && (
@@ -70,24 +97,26 @@ export function WallApp({ store, displayId, language }: { store: WallStore; disp
   }
   const { width, height } = wall.topology.display;
   const scale = `scale(${windowSize.width / width}, ${windowSize.height / height})`;
-  const context = { cameras: wall.cameras, deviceScale: (windowSize.width / width) * window.devicePixelRatio, mapViews: wall.mapViews };
+  const deviceScale = (windowSize.width / width) * window.devicePixelRatio;
+  const context = { cameras: wall.cameras, deviceScale, mapViews: wall.mapViews };
+  const pendingContext = pending ? { cameras: pending.cameras, deviceScale, mapViews: pending.mapViews } : context;
   return (
     <div
       className="wall-root"
       data-display-id={displayId}
       data-layout-id={wall.layoutId}
       data-revision={wall.revision}
+      data-pending-layout-id={pending?.layoutId}
       data-connection={online ? "online" : "offline"}
       data-feed-dropped={dropped.malformed + dropped.tooLarge + dropped.unknownTopic}
       data-feed-dropped-detail={`malformed=${dropped.malformed} tooLarge=${dropped.tooLarge} unknownTopic=${dropped.unknownTopic}`}
     >
-      <WallContext.Provider value={context}>
-        <div className="wall-canvas" style={{ width, height, transform: scale }}>
-          {plan.tiles.map((part) => (
-            <TileView key={`${wall.layoutId}/${part.tileId}/${part.widget}`} part={part} language={language} retryKey={connections} />
-          ))}
-        </div>
-      </WallContext.Provider>
+      {/* One list, so a tile keeps its component when it goes from prepared to shown, or stays across a switch. */}
+      <div className="wall-canvas" style={{ width, height, transform: scale }}>
+        {[...keyed.shown.map((p) => ({ ...p, preparing: false })), ...preparing.map((p) => ({ ...p, preparing: true }))].map(({ key, part, preparing: off }) => (
+          <TileView key={key} tileKey={key} part={part} language={language} retryKey={connections} context={off ? pendingContext : context} preparing={off} onStatus={swapTimer.onStatus} />
+        ))}
+      </div>
       {/* Discreet, on the display at the wall's bottom right: where the briefing is. */}
       {position && displayId === [...wall.topology.displays].sort((a, b) => b.row - a.row || b.col - a.col)[0]?.id && (
         <div className="briefing-position" data-testid="briefing-position">

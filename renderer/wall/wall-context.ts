@@ -12,6 +12,8 @@ export interface WallContextValue {
 
 export const WallContext = createContext<WallContextValue>({ cameras: emptyCatalog, deviceScale: 1, mapViews: {} });
 export const TileIdContext = createContext<string>("");
+/** True in a tile mounted off screen ahead of a switch. */
+export const PreparingContext = createContext<boolean>(false);
 
 export function useWallContext(): WallContextValue {
   return useContext(WallContext);
@@ -19,4 +21,8 @@ export function useWallContext(): WallContextValue {
 
 export function useTileId(): string {
   return useContext(TileIdContext);
+}
+
+export function usePreparing(): boolean {
+  return useContext(PreparingContext);
 }

@@ -4,17 +4,16 @@
 // "Before" is a git ref (BENCH_BASELINE_REF, default 55abf39, the last commit before the hardening)
 // built in a temporary worktree; "after" is this checkout's build (dist/, `npm run bench` builds it).
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import fs from "node:fs/promises";
 import http from "node:http";
 import https from "node:https";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Manager } from "socket.io-client";
+import { buildBaseline, children, git, guarded, REPO, tail, tempDirs, withTimeout } from "./bench-worktree.mjs";
 import { quantile } from "./service-process.mjs";
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const BASELINE_REF = process.env.BENCH_BASELINE_REF ?? "55abf39";
 const RATES = (process.env.BENCH_ACCESS_RATES ?? "1000,5000").split(",").map(Number);
 const SECONDS = Number(process.env.BENCH_ACCESS_SECONDS ?? 10);
@@ -30,120 +29,10 @@ const START_TIMEOUT_MS = 20_000;
 const CONNECT_TIMEOUT_MS = 10_000;
 const BUILD_TIMEOUT_MS = 300_000;
 
-// Everything this benchmark starts or creates, so that an error, Ctrl-C or a crash leaves nothing behind.
-const children = new Set();
-const tempDirs = new Set();
-let worktree; // { root, dir } while the baseline checkout exists
-
-/** A child started in its own process group (a build: npx → tsc) goes with its group. */
-function kill(child, signal) {
-  try {
-    if (child.group) process.kill(-child.pid, signal);
-    else child.kill(signal);
-  } catch {
-    // already gone
-  }
-}
-
-function cleanupSync() {
-  for (const child of children) kill(child, "SIGKILL");
-  children.clear();
-  if (worktree) removeWorktreeSync();
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-  tempDirs.clear();
-}
-
-function removeWorktreeSync() {
-  const { root, dir } = worktree;
-  worktree = undefined;
-  // The symlink goes first: nothing may ever walk into the repository's node_modules.
-  try {
-    unlinkSync(path.join(dir, "node_modules"));
-  } catch {
-    // not created yet
-  }
-  try {
-    execFileSync("git", ["-C", REPO, "worktree", "remove", "--force", dir], { stdio: "ignore" });
-  } catch {
-    // not added yet, or already gone; prune forgets a half-made one
-    try {
-      execFileSync("git", ["-C", REPO, "worktree", "prune"], { stdio: "ignore" });
-    } catch {
-      // nothing to prune
-    }
-  }
-  rmSync(root, { recursive: true, force: true });
-}
-
-const onSignal = (signal) => {
-  console.error(`\naccess: ${signal}, stopping services and removing the baseline worktree`);
-  cleanupSync();
-  process.exit(signal === "SIGINT" ? 130 : 143);
-};
-
-function withTimeout(promise, ms, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    // `what` may be a function: a message with the logs as they are when time runs out
-    timer = setTimeout(() => reject(new Error(`access: timed out after ${ms / 1000} s ${typeof what === "function" ? what() : what}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const tail = (text, n = 2000) => (text.length > n ? `…${text.slice(-n)}` : text);
 
-/** Runs a command to completion; its output appears only if it fails. */
-async function run(cmd, args, { cwd, timeoutMs, what }) {
-  const child = spawn(cmd, args, { cwd, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  child.group = true;
-  children.add(child);
-  let out = "";
-  child.stdout.on("data", (c) => (out = tail(out + c, 20_000)));
-  child.stderr.on("data", (c) => (out = tail(out + c, 20_000)));
-  const done = new Promise((resolve, reject) => {
-    child.once("error", (e) => reject(new Error(`access: ${what}: ${e.message}`)));
-    child.once("exit", (code, signal) => {
-      if (code === 0) resolve(out);
-      else reject(new Error(`access: ${what} failed (${signal ?? `exit ${code}`}):\n${tail(out)}`));
-    });
-  });
-  try {
-    return await withTimeout(done, timeoutMs, what);
-  } finally {
-    if (child.exitCode === null && child.signalCode === null) kill(child, "SIGKILL");
-    children.delete(child);
-  }
-}
-
-const git = (...args) => execFileSync("git", ["-C", REPO, ...args], { encoding: "utf8" }).trim();
-
-/** The baseline: its own checkout in a temporary worktree, the repository's node_modules, only the service compiled. */
-async function buildBaseline() {
-  let commit;
-  try {
-    commit = git("rev-parse", "--verify", "--quiet", `${BASELINE_REF}^{commit}`);
-  } catch {
-    throw new Error(`access: BENCH_BASELINE_REF "${BASELINE_REF}" is not a commit of ${REPO}`);
-  }
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), "ioc-wall-baseline-"));
-  const dir = path.join(root, "repo");
-  worktree = { root, dir };
-  await run("git", ["-C", REPO, "worktree", "add", "--detach", dir, commit], { timeoutMs: 60_000, what: `adding a worktree of ${commit.slice(0, 7)} in ${dir}` });
-  await fs.symlink(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");
-  const started = Date.now();
-  await run("npx", ["tsc", "-b", "electron/common", "electron/service"], { cwd: dir, timeoutMs: BUILD_TIMEOUT_MS, what: `compiling the service at ${commit.slice(0, 7)} (npx tsc -b electron/common electron/service)` });
-  const cli = path.join(dir, "dist/electron/service/cli.js");
-  if (!existsSync(cli)) throw new Error(`access: the baseline build made no ${cli}`);
-  return {
-    label: "before",
-    describe: ((d) => (d.length > 90 ? `${d.slice(0, 89)}…` : d))(git("log", "-1", "--format=%h (%cs) %s", commit)),
-    commit,
-    cli,
-    cwd: dir,
-    buildSeconds: (Date.now() - started) / 1000,
-  };
-}
+/** The baseline: only its service compiled. */
+const buildAccessBaseline = () => buildBaseline(BASELINE_REF, ["npx", "tsc", "-b", "electron/common", "electron/service"], BUILD_TIMEOUT_MS);
 
 /** The newest mtime of the files under `dir` whose names end in `ext` (tests aside). */
 function newestFile(dir, ext) {
@@ -457,15 +346,12 @@ function printTable(rows, before, after, topics) {
   console.log("  (ratio = after / before; latency = receipt − the update's ts, 1 ms resolution; CPU % of one core)");
 }
 
-export async function benchAccess() {
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  process.on("exit", cleanupSync);
-  try {
+export function benchAccess() {
+  return guarded("access", async () => {
     const after = currentBuild();
     const topics = await layoutTopics();
     console.log(`access: building the baseline ${BASELINE_REF} in a temporary worktree…`);
-    const before = await buildBaseline();
+    const before = await buildAccessBaseline();
     console.log(`access: baseline ${before.describe} compiled in ${before.buildSeconds.toFixed(0)} s`);
     const rows = [];
     for (const rate of RATES) {
@@ -515,10 +401,5 @@ export async function benchAccess() {
       beforeClientCpuPct: b.clientCpuPct,
       afterClientCpuPct: a.clientCpuPct,
     }));
-  } finally {
-    cleanupSync();
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-    process.off("exit", cleanupSync);
-  }
+  });
 }

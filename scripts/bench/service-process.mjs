@@ -6,15 +6,18 @@ import path from "node:path";
 
 export const BENCH_TOKEN = "bench-admin-token-0123456789abcdef";
 
-/** `layouts`: extra layout objects written beside a copy of the shipped ones; `files`: other files of that folder (cameras.json), by name. */
-export async function startService(env = {}, layouts = [], files = {}) {
+/**
+ * `layouts`: extra layout objects written beside a copy of the shipped ones; `files`: other files of
+ * that folder (cameras.json), by name; `cli`: another build's service (a baseline's), this one's by default.
+ */
+export async function startService(env = {}, layouts = [], files = {}, cli = "dist/electron/service/cli.js") {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "ioc-wall-bench-"));
   const layoutsDir = path.join(root, "layouts");
   // Without the shipped schedule: a benchmark decides what the wall shows.
   await fs.cp("layouts", layoutsDir, { recursive: true, filter: (src) => !["schedules.json", "alarms.json"].includes(path.basename(src)) });
   for (const l of layouts) await fs.writeFile(path.join(layoutsDir, `${l.id}.layout.json`), JSON.stringify(l));
   for (const [name, content] of Object.entries(files)) await fs.writeFile(path.join(layoutsDir, name), JSON.stringify(content));
-  const child = spawn(process.execPath, ["dist/electron/service/cli.js"], {
+  const child = spawn(process.execPath, [cli], {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", WALL_STATE_DIR: path.join(root, "state"), WALL_LAYOUTS_DIR: layoutsDir, WALL_ADMIN_TOKEN: BENCH_TOKEN, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });

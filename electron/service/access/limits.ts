@@ -14,6 +14,8 @@ export interface ServiceLimits {
   subscriptionsPerSecond: number;
   /** `display:health` reports per display per second. */
   healthReportsPerSecond: number;
+  /** `clock:ping` exchanges per display socket per second (a display makes five on each connect). */
+  clockPingsPerSecond: number;
   /** Open sockets (all namespaces share one connection) from one address. */
   socketsPerAddress: number;
   /** Open sockets in all. */
@@ -29,6 +31,7 @@ export const DEFAULT_LIMITS: ServiceLimits = {
   topicsTotal: 5000,
   subscriptionsPerSecond: 20,
   healthReportsPerSecond: 2,
+  clockPingsPerSecond: 10,
   socketsPerAddress: 100,
   connections: 1000,
   bodyBytes: 64 * 1024,

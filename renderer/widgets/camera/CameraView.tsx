@@ -8,6 +8,7 @@ import { formatTime } from "../../ui/format.js";
 import { translate } from "../../ui/i18n.js";
 import type { TileStatus } from "../widget-props.js";
 import type { CameraPlayer } from "./camera-player.js";
+import { usePreparing } from "../../wall/wall-context.js";
 import { playerPool } from "./player-pool.js";
 import "./camera.css";
 
@@ -43,18 +44,20 @@ export function CameraView(props: {
   const url = stream?.url;
 
   // Layout effect: a layout switch releases and re-acquires in the same task, so a kept camera's
-  // video is moved, never removed, and keeps playing.
+  // video is moved, never removed, and keeps playing. Prepared off screen, a tile leaves a video the
+  // wall is showing where it is; at the swap (`preparing` turns false) it takes it.
+  const preparing = usePreparing();
   useLayoutEffect(() => {
     if (!url || !box.current) return;
     const p = playerPool.acquire(props.tileId, props.cameraId, url, props.play.frameTimeoutSeconds * 1000);
-    box.current.appendChild(p.video);
+    if (!(preparing && p.video.isConnected)) box.current.appendChild(p.video);
     if (p.video.paused) void p.video.play().catch(() => undefined);
     setPlayer(p);
     return () => {
       playerPool.release(props.tileId, p);
       setPlayer(undefined);
     };
-  }, [props.tileId, props.cameraId, url, props.play.frameTimeoutSeconds]);
+  }, [props.tileId, props.cameraId, url, props.play.frameTimeoutSeconds, preparing]);
 
   // Tiles scrolled or hidden out of view stop loading.
   useEffect(() => {

@@ -87,18 +87,21 @@ export default function MapWidget({ options, width, height, visible, language, s
   const latestLayers = useRef(layers);
   latestLayers.current = layers;
 
+  // Not rebuilt when the tile's id changes: a map that two layouts share draws on through a switch.
+  const tileIdRef = useRef(tileId);
+  tileIdRef.current = tileId;
   useEffect(() => {
     if (!hasArea || !container.current) return;
     const s = new MapSession({ container: container.current, style, view: latest.current.view, pixelRatio: latest.current.deviceScale, onState: setState });
     s.setLayers(latestLayers.current);
     session.current = s;
-    const unregister = registerMap(() => describeSession(tileId, s, stateRef.current, latestLayers.current));
+    const unregister = registerMap(() => describeSession(tileIdRef.current, s, stateRef.current, latestLayers.current));
     return () => {
       unregister();
       s.destroy();
       session.current = undefined;
     };
-  }, [style, hasArea, tileId]);
+  }, [style, hasArea]);
   useEffect(() => session.current?.setView(view), [view]);
   useEffect(() => session.current?.resize(deviceScale), [deviceScale, visible.width, visible.height]);
   useEffect(() => session.current?.setLayers(layers), [layers]);
