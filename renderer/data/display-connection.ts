@@ -16,6 +16,7 @@ export interface DisplayConnection {
 
 /** Exchanges of `clock:ping` on each connect; the least disturbed one gives the offset. */
 const CLOCK_SAMPLES = 5;
+const CLOCK_REMEASURE_MS = 10 * 60_000;
 
 /** The service's clock minus this one, or undefined when no exchange was answered. */
 async function measureOffset(socket: Socket): Promise<number | undefined> {
@@ -42,11 +43,14 @@ export function connectDisplay(store: WallStore, displayId: string, token: strin
   });
   const { receive, setOnline, setRefusal, setClockOffset } = store.getState();
   const stopRetrying = keepConnected(socket, setRefusal);
+  const measure = () => void measureOffset(socket).then((offset) => offset !== undefined && setClockOffset(offset));
   socket.on("connect", () => {
     setOnline(true);
     reportSoon();
-    void measureOffset(socket).then((offset) => offset !== undefined && setClockOffset(offset));
+    measure();
   });
+  // And again now and then: a controller's clock drifts, or NTP steps it, over weeks on the wall.
+  const remeasure = setInterval(() => socket.connected && measure(), CLOCK_REMEASURE_MS);
   socket.on("disconnect", () => setOnline(false));
   socket.on("connect_error", () => setOnline(false));
   socket.on(events.schedule, (status: { briefing?: { index?: unknown; count?: unknown; showPosition?: unknown } | null }) => {
@@ -82,6 +86,7 @@ export function connectDisplay(store: WallStore, displayId: string, token: strin
     close: () => {
       clearInterval(timer);
       clearTimeout(afterChange);
+      clearInterval(remeasure);
       unsubscribe();
       stopRetrying();
       socket.removeAllListeners();
