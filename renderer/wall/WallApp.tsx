@@ -9,7 +9,7 @@ import type { WallStore } from "../data/wall-store.js";
 import { formatTime } from "../ui/format.js";
 import { translate } from "../ui/i18n.js";
 import { webglSlots } from "../widgets/map/webgl-slots.js";
-import { SwapTimer } from "./swap-timer.js";
+import type { SwapTimer } from "./swap-timer.js";
 import { TileView } from "./TileView.js";
 
 function useWindowSize() {
@@ -39,7 +39,7 @@ function useKeyedWall(shown: { layoutId: string; parts: TilePart[] } | undefined
   return m.result;
 }
 
-export function WallApp({ store, displayId, language }: { store: WallStore; displayId: string; language: Language }) {
+export function WallApp({ store, swapTimer, displayId, language }: { store: WallStore; swapTimer: SwapTimer; displayId: string; language: Language }) {
   const wall = useStore(store, (s) => s.wall);
   const pending = useStore(store, (s) => s.pending);
   const online = useStore(store, (s) => s.online);
@@ -57,8 +57,6 @@ export function WallApp({ store, displayId, language }: { store: WallStore; disp
   const pendingPlan = usePlan(pending, displayId);
   const keyed = useKeyedWall(plan && wall && { layoutId: wall.layoutId, parts: plan.tiles }, pendingPlan && pending && { layoutId: pending.layoutId, parts: pendingPlan.tiles });
   const preparing = useMemo(() => preparingParts(keyed), [keyed]);
-  const swapTimer = useMemo(() => new SwapTimer(store), [store]);
-  useEffect(() => () => swapTimer.dispose(), [swapTimer]);
   const clockOffset = useStore(store, (s) => s.clockOffset);
   useEffect(() => swapTimer.update(preparing), [swapTimer, preparing, pending, clockOffset]);
 

@@ -8,7 +8,20 @@ import { webglSlots } from "../widgets/map/webgl-slots.js";
  * measured offset) once every prepared tile drew something; not ready by then, as soon as it is,
  * and at `MAX_LATE_MS` past it whatever the tiles say (they show their loading state).
  */
+export interface SwapStats {
+  /** Swaps at switchAt, every prepared tile ready. */
+  onTime: number;
+  /** Swaps after switchAt, when the last prepared tile was ready. */
+  late: number;
+  /** Swaps at the bounded wait, some tiles still loading. */
+  atDeadline: number;
+  /** How late the last late swap was, and the tile it waited for. */
+  lastLateMs?: number;
+  lastWaitedFor?: string;
+}
+
 export class SwapTimer {
+  readonly stats: SwapStats = { onTime: 0, late: 0, atDeadline: 0 };
   private readonly statuses = new Map<string, TileStatus>();
   private preparing: readonly KeyedPart[] = [];
   private armed: { revision: number; at: number } | undefined;
@@ -26,8 +39,17 @@ export class SwapTimer {
     this.disarm();
     const at = localSwapTime(pending.switchAt, Date.now(), clockOffset);
     this.armed = { revision: pending.revision, at };
-    this.onTime = setTimeout(() => this.check(), at - Date.now());
-    this.deadline = setTimeout(() => this.swap(), at + MAX_LATE_MS - Date.now());
+    // Timers run on another clock than Date.now() and may fire a millisecond early: then again.
+    const onTime = () => {
+      const early = at - Date.now();
+      if (early > 0) this.onTime = setTimeout(onTime, early);
+      else this.check();
+    };
+    this.onTime = setTimeout(onTime, at - Date.now());
+    this.deadline = setTimeout(() => {
+      this.stats.lastWaitedFor = this.unready().join(" ");
+      this.swap("atDeadline");
+    }, at + MAX_LATE_MS - Date.now());
   }
 
   readonly onStatus = (key: string, status: TileStatus | undefined): void => {
@@ -42,13 +64,30 @@ export class SwapTimer {
 
   private check(): void {
     if (!this.armed || Date.now() < this.armed.at) return;
-    const blocked = webglSlots.stats().waiting > 0;
-    const tiles = this.preparing.map((p) => ({ status: this.statuses.get(p.key) ?? "loading", waitingForWebgl: blocked && p.part.widget === "map" }));
-    if (readyToSwap(tiles)) this.swap();
+    const unready = this.unready();
+    if (unready.length > 0) {
+      this.lastWaiting = unready;
+      return;
+    }
+    const late = Date.now() - this.armed.at;
+    if (late > 20) {
+      this.stats.lastLateMs = late;
+      this.stats.lastWaitedFor = this.lastWaiting.join(" ");
+    }
+    this.swap(late > 20 ? "late" : "onTime");
   }
 
-  private swap(): void {
+  /** The prepared tiles that hold the swap back. */
+  private unready(): string[] {
+    const blocked = webglSlots.stats().waiting > 0;
+    return this.preparing.filter((p) => !readyToSwap([{ status: this.statuses.get(p.key) ?? "loading", waitingForWebgl: blocked && p.part.widget === "map" }])).map((p) => `${p.part.tileId}:${this.statuses.get(p.key) ?? "unmounted"}`);
+  }
+
+  private lastWaiting: string[] = [];
+
+  private swap(how: "onTime" | "late" | "atDeadline"): void {
     const armed = this.armed;
+    this.stats[how] += 1;
     this.disarm();
     // Only the state these tiles were prepared for: a newer one is armed on the next render.
     if (armed && this.store.getState().pending?.revision === armed.revision) this.store.getState().swap();

@@ -12,7 +12,7 @@ const SWITCHES = Number(process.env.BENCH_SKEW_SWITCHES ?? 100);
 const GAP_MS = Number(process.env.BENCH_SKEW_GAP_MS ?? 1500);
 const BASELINE_REF = process.env.BENCH_SKEW_BASELINE_REF ?? "28a9ff0";
 const DISPLAYS = ["D1", "D2", "D3", "D4", "D5", "D6"];
-const LAYOUTS = ["health", "economy", "tourism", "situation"];
+const LAYOUTS = (process.env.BENCH_SKEW_LAYOUTS ?? "health,economy,tourism,situation").split(",");
 
 function probe() {
   const w = window;
@@ -65,10 +65,14 @@ async function run(browser, service) {
     await new Promise((r) => setTimeout(r, GAP_MS));
   }
   const frames = await Promise.all(pages.map((p) => p.evaluate(() => window.__frames)));
+  // How each synchronized swap went (the baseline has no such counters).
+  const swaps = await Promise.all(pages.map((p) => p.evaluate(() => window.iocWallDebug?.swaps?.())));
   await context.close();
   skews.sort((a, b) => a - b);
   latencies.sort((a, b) => a - b);
-  return { skews, latencies, blank: frames.reduce((n, f) => n + f.blank, 0), total: frames.reduce((n, f) => n + f.total, 0) };
+  const sum = (k) => swaps.reduce((n, s) => n + (s?.[k] ?? 0), 0);
+  const how = swaps[0] ? `${sum("onTime")} at switchAt, ${sum("late")} late or at the wait (last waited for ${[...new Set(swaps.map((s) => s.lastWaitedFor).filter(Boolean))].join(", ") || "—"}), ${sum("atDeadline")} at the bounded wait` : "—";
+  return { skews, latencies, how, blank: frames.reduce((n, f) => n + f.blank, 0), total: frames.reduce((n, f) => n + f.total, 0) };
 }
 
 export function benchSwapSkew() {
@@ -97,6 +101,7 @@ export function benchSwapSkew() {
             "command→last swap p50 (ms)": f(quantile(r.latencies, 0.5)),
             "command→last swap p95 (ms)": f(quantile(r.latencies, 0.95)),
             "frames with a blank tile": `${r.blank} of ${r.total}`,
+            "page swaps": r.how,
           });
         } finally {
           await service.stop();
