@@ -74,6 +74,36 @@ test("a camera whose stream is gone (404) shows its slate while the others keep 
   expect(after["cam-03"]!.t).toBeGreaterThan(before["cam-03"]!.t);
 });
 
+test("a camera that sends black pictures, or one picture over and over, is shown as such, not as live", async ({ wall, openDisplay }) => {
+  test.setTimeout(120_000);
+  const d1 = await openDisplay("D1");
+  await show(wall, d1, layout("pixels", [cam("c", "cam-05", 0, 0, 4, 6)]));
+  const tile = d1.locator('[data-tile-id="c"]');
+  await expect(tile).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
+  const setMode = async (mode: string) => expect((await wall.api("POST", "/api/simulator/cameras/cam-05", { mode })).status).toBe(200);
+
+  // Frames keep coming on time; only the pixels tell.
+  await setMode("black");
+  await expect(tile.locator("[data-camera-status]")).toHaveAttribute("data-camera-status", "black", { timeout: 30_000 });
+  await expect(tile).toHaveAttribute("data-status", "error");
+  await expect(tile.locator(".camera-slate")).toContainText("Hình đen");
+  const frames = async () => (await videoProgress(d1))["cam-05"]!.frames;
+  const decoded = await frames();
+  await d1.waitForTimeout(1000);
+  expect(await frames()).toBeGreaterThan(decoded);
+
+  await setMode("normal");
+  await expect(tile).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
+  await expect(tile.locator(".camera-slate")).toHaveCount(0);
+
+  await setMode("frozen");
+  await expect(tile.locator("[data-camera-status]")).toHaveAttribute("data-camera-status", "frozen", { timeout: 60_000 });
+  await expect(tile).toHaveAttribute("data-status", "stale");
+  await expect(tile.locator(".camera-slate")).toContainText("Hình đứng");
+  await setMode("normal");
+  await expect(tile).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
+});
+
 test("a layout switch that keeps a camera keeps its video element playing", async ({ wall, openDisplay }) => {
   const d1 = await openDisplay("D1");
   await wall.addLayout(layout("keep-b", [cam("b", "cam-04", 2, 3), cam("other-b", "cam-06", 0, 0)]));

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const VERSION = 3;
+const VERSION = 4;
 const out = path.resolve(process.argv[2] ?? process.env.WALL_STREAMS_DIR ?? ".demo-streams");
 const SEGMENT_SECONDS = 2;
 const SEGMENTS = 10;
@@ -30,27 +30,41 @@ function escapeText(t) {
   return t.replace(/\\/g, "\\\\").replace(/'/g, "’").replace(/:/g, "\\:").replace(/%/g, "\\%");
 }
 
-function encode(camera, index, r) {
-  const dir = path.join(out, camera.id, r.name);
+/** Segments of the loop's length and timing from any lavfi source, into `<out>/<name>/<rendition>`. */
+function encodeLoop(name, r, source, filters, rate) {
+  const dir = path.join(out, name, r.name);
   fs.mkdirSync(dir, { recursive: true });
+  const args = [
+    "-hide_banner", "-loglevel", "error", "-y",
+    "-f", "lavfi", "-i", source,
+    "-t", String(SEGMENT_SECONDS * SEGMENTS),
+    ...(filters.length ? ["-vf", filters.join(",")] : []),
+    "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-profile:v", "main", "-pix_fmt", "yuv420p",
+    ...rate,
+    "-g", String(FPS * SEGMENT_SECONDS), "-keyint_min", String(FPS * SEGMENT_SECONDS), "-sc_threshold", "0",
+    "-f", "hls", "-hls_time", String(SEGMENT_SECONDS), "-hls_list_size", "0", "-hls_segment_filename", path.join(dir, "seg%d.ts"),
+    path.join(dir, "vod.m3u8"),
+  ];
+  execFileSync("ffmpeg", args, { stdio: ["ignore", "inherit", "inherit"] });
+}
+
+/**
+ * What a failing camera sends while its frames still arrive on time: black pictures, and one test
+ * picture over and over (constant quantiser, so every decoded frame is the same to the byte).
+ */
+function encodeFailures(r) {
+  encodeLoop("_black", r, `color=c=black:size=${r.width}x${r.height}:rate=${FPS}`, [], ["-b:v", r.bitrate, "-maxrate", r.bitrate, "-bufsize", r.bitrate]);
+  encodeLoop("_frozen", r, `testsrc2=size=${r.width}x${r.height}:rate=${FPS}`, ["loop=loop=-1:size=1:start=0"], ["-qp", "23"]);
+}
+
+function encode(camera, index, r) {
   const size = Math.round(r.height / 16);
   const filters = [`hue=h=${index * 29}`];
   if (font) {
     filters.push(`drawtext=fontfile=${font}:text='${escapeText(camera.name)}':fontsize=${size}:fontcolor=white:box=1:boxcolor=black@0.55:boxborderw=${Math.round(size / 3)}:x=(w-text_w)/2:y=h-text_h-${size}`);
     filters.push(`drawtext=fontfile=${font}:text='${r.name} %{frame_num}':fontsize=${Math.round(size * 0.7)}:fontcolor=yellow:x=${size}:y=${size}`);
   }
-  const args = [
-    "-hide_banner", "-loglevel", "error", "-y",
-    "-f", "lavfi", "-i", `testsrc2=size=${r.width}x${r.height}:rate=${FPS}`,
-    "-t", String(SEGMENT_SECONDS * SEGMENTS),
-    "-vf", filters.join(","),
-    "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-profile:v", "main", "-pix_fmt", "yuv420p",
-    "-b:v", r.bitrate, "-maxrate", r.bitrate, "-bufsize", r.bitrate,
-    "-g", String(FPS * SEGMENT_SECONDS), "-keyint_min", String(FPS * SEGMENT_SECONDS), "-sc_threshold", "0",
-    "-f", "hls", "-hls_time", String(SEGMENT_SECONDS), "-hls_list_size", "0", "-hls_segment_filename", path.join(dir, "seg%d.ts"),
-    path.join(dir, "vod.m3u8"),
-  ];
-  execFileSync("ffmpeg", args, { stdio: ["ignore", "inherit", "inherit"] });
+  encodeLoop(camera.id, r, `testsrc2=size=${r.width}x${r.height}:rate=${FPS}`, filters, ["-b:v", r.bitrate, "-maxrate", r.bitrate, "-bufsize", r.bitrate]);
 }
 
 export function makeDemoStreams() {
@@ -59,6 +73,7 @@ export function makeDemoStreams() {
   fs.rmSync(out, { recursive: true, force: true });
   console.log(`making the demo cameras' streams with ffmpeg in ${out} (once; about a minute)…`);
   const started = Date.now();
+  for (const r of renditions) encodeFailures(r);
   cameras.forEach((camera, i) => {
     if (camera.behaviour === "not-found") return;
     for (const r of renditions) encode(camera, i, r);

@@ -79,7 +79,7 @@ export const displayHealthSchema = z.strictObject({
           z.strictObject({
             cameraId: z.string().max(64),
             url: z.string().max(2000),
-            status: z.enum(["loading", "ready", "offline"]),
+            status: z.enum(["loading", "ready", "offline", "black", "frozen"]),
             frameAgeMs: z.number().optional(),
             lastFrameAt: z.number().optional(),
             droppedFrames: z.number().int().min(0),

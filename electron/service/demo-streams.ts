@@ -11,7 +11,8 @@ import { shiftTimestamps } from "./ts-timestamps.js";
  * program date-time, as a camera's media server would. Cameras can be made to misbehave.
  */
 
-export const cameraModes = ["normal", "dropout", "not-found"] as const;
+/** `black` and `frozen` send black pictures or one still picture, frames still arriving on time. */
+export const cameraModes = ["normal", "dropout", "not-found", "black", "frozen"] as const;
 export type CameraMode = (typeof cameraModes)[number];
 export const cameraModeBodySchema = z.strictObject({ mode: z.enum(cameraModes) });
 
@@ -60,7 +61,10 @@ export class DemoStreams {
         return;
       }
       const { segments, segmentSeconds } = this.manifest;
-      const file = path.join(this.dir, camera, rendition, `seg${seq % segments}.ts`);
+      const mode = this.mode(camera);
+      // The black and the frozen loops stand beside the cameras', shared by all (made with them).
+      const source = mode === "black" ? "_black" : mode === "frozen" ? "_frozen" : camera;
+      const file = path.join(this.dir, source, rendition, `seg${seq % segments}.ts`);
       fs.readFile(file, (err, data) => {
         if (err) {
           res.status(404).end();

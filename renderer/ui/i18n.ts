@@ -163,6 +163,8 @@ const dictionary = {
   status_resolved: { vi: "Đã giải quyết", en: "Resolved" },
   status_overdue: { vi: "Quá hạn", en: "Overdue" },
   noSignal: { vi: "Mất tín hiệu", en: "No signal" },
+  blackPicture: { vi: "Hình đen — camera gửi khung hình đen", en: "Black picture — the camera sends black frames" },
+  frozenPicture: { vi: "Hình đứng — khung hình không đổi", en: "Frozen picture — the same frame over and over" },
   unknownCamera: { vi: "Không có camera “{id}” trong danh mục", en: "No camera “{id}” in the catalog" },
   lastFrameAt: { vi: "Khung hình cuối lúc {time}", en: "Last frame at {time}" },
   noFrameYet: { vi: "Chưa nhận được hình", en: "No picture received yet" },

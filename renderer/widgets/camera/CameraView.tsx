@@ -68,7 +68,8 @@ export function CameraView(props: {
   }, [player]);
 
   const status = usePlayerStatus(player);
-  const tileStatus: TileStatus = !camera ? "error" : status;
+  // A black picture is no picture (error); a frozen one is an old picture (stale).
+  const tileStatus: TileStatus = !camera ? "error" : status === "black" ? "error" : status === "frozen" ? "stale" : status;
   const { onStatus } = props;
   useEffect(() => onStatus?.(tileStatus), [tileStatus, onStatus]);
   const now = useNow();
@@ -79,7 +80,7 @@ export function CameraView(props: {
   const lastFrame = player?.frameTime;
 
   return (
-    <div className={`camera camera-${tileStatus} camera-fit-${props.play.fit}`} data-camera-id={props.cameraId} data-camera-status={tileStatus} data-stream={url}>
+    <div className={`camera camera-${tileStatus} camera-fit-${props.play.fit}`} data-camera-id={props.cameraId} data-camera-status={camera ? status : "error"} data-stream={url}>
       <div ref={box} className="camera-video" />
       {camera && (
         <div className="camera-overlay">
@@ -92,8 +93,8 @@ export function CameraView(props: {
       {tileStatus !== "ready" && tileStatus !== "loading" && (
         <div className="tile-slate camera-slate" role="status">
           <div className="camera-slate-name">{camera?.name ?? props.cameraId}</div>
-          <div className="camera-slate-state">{translate(language, camera ? "noSignal" : "unknownCamera", { id: props.cameraId })}</div>
-          {camera && <div className="camera-slate-time">{lastFrame ? translate(language, "lastFrameAt", { time: formatTime(lastFrame, language, Date.now() - lastFrame > 86_400_000, true) }) : translate(language, "noFrameYet")}</div>}
+          <div className="camera-slate-state">{translate(language, !camera ? "unknownCamera" : status === "black" ? "blackPicture" : status === "frozen" ? "frozenPicture" : "noSignal", { id: props.cameraId })}</div>
+          {camera && status === "offline" && <div className="camera-slate-time">{lastFrame ? translate(language, "lastFrameAt", { time: formatTime(lastFrame, language, Date.now() - lastFrame > 86_400_000, true) }) : translate(language, "noFrameYet")}</div>}
         </div>
       )}
     </div>

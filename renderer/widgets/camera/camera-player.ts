@@ -1,7 +1,11 @@
 import Hls, { ErrorTypes, Events, type ErrorData } from "hls.js";
 import { liveHlsConfig } from "./live-config.js";
+import { PictureJudge, SAMPLE_HEIGHT, SAMPLE_WIDTH, type PictureVerdict } from "./picture-check.js";
 
-export type PlayerStatus = "loading" | "ready" | "offline";
+/** `black` and `frozen`: frames arrive, but the pixels show nothing, or the same picture on and on. */
+export type PlayerStatus = "loading" | "ready" | "offline" | "black" | "frozen";
+/** How often a playing picture is copied small and judged. */
+const PICTURE_SAMPLE_MS = 2000;
 
 export interface PlayerStats {
   cameraId: string;
@@ -48,6 +52,11 @@ export class CameraPlayer {
   private destroyed = false;
   private offlineSince: number | undefined;
   private readonly startedAt = Date.now();
+  private readonly judge = new PictureJudge();
+  /** The tiny canvas the picture is judged on; null where the page may not read it. */
+  private sampler: CanvasRenderingContext2D | null | undefined;
+  private sampledAt = 0;
+  private verdict: PictureVerdict = "ok";
   readonly stats: PlayerStats;
 
   constructor(
@@ -165,6 +174,27 @@ export class CameraPlayer {
     }, delay);
   }
 
+  /** Every 2 s while frames arrive: a 32×18 copy of the picture, judged black, frozen or fine. */
+  private judgePicture(now: number): PictureVerdict {
+    if (now - this.sampledAt < PICTURE_SAMPLE_MS) return this.verdict;
+    this.sampledAt = now;
+    if (this.sampler === undefined) {
+      const canvas = document.createElement("canvas");
+      canvas.width = SAMPLE_WIDTH;
+      canvas.height = SAMPLE_HEIGHT;
+      this.sampler = canvas.getContext("2d", { willReadFrequently: true });
+    }
+    if (!this.sampler || this.video.videoWidth === 0) return this.verdict;
+    try {
+      this.sampler.drawImage(this.video, 0, 0, SAMPLE_WIDTH, SAMPLE_HEIGHT);
+      this.verdict = this.judge.add(this.sampler.getImageData(0, 0, SAMPLE_WIDTH, SAMPLE_HEIGHT).data, now);
+    } catch {
+      // A picture this page may not read: judged by its frames alone from now on.
+      this.sampler = null;
+    }
+    return this.verdict;
+  }
+
   /** Freshness from the pixels: each presented frame is a sign of life, nothing else is. */
   private watchFrames(): void {
     const v: HTMLVideoElement = this.video;
@@ -202,6 +232,13 @@ export class CameraPlayer {
     // Before the first frame: loading, unless it takes too long or the stream already failed (a 404).
     else if (age === undefined && this.stats.errors === 0 && now - this.startedAt < this.frameTimeoutMs * 2) next = "loading";
     else next = "offline";
+    if (next === "ready") {
+      const verdict = this.judgePicture(now);
+      if (verdict !== "ok") next = verdict;
+    } else if (next !== this.status || next === "offline") {
+      this.judge.reset();
+      this.verdict = "ok";
+    }
     if (next === "offline") {
       this.offlineSince ??= now;
       // Pictures gone with no fatal error (a frozen playlist, a stalled decoder): start again, with backoff.
