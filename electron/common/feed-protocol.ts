@@ -83,7 +83,8 @@ export type EventItem = z.infer<typeof eventItemSchema>;
 export type StatusValue = z.infer<typeof statusValueSchema>;
 
 /** Event names of the feed namespace. */
-export const feedEvents = { subscribe: "subscribe", unsubscribe: "unsubscribe", update: "update" } as const;
+/** `source` (service → display, on connect): `{simulated}`, whether the built-in simulator makes the figures. */
+export const feedEvents = { subscribe: "subscribe", unsubscribe: "unsubscribe", update: "update", source: "source" } as const;
 
 /** How long a value stays fresh when a tile does not say otherwise, by shape (seconds). */
 export const defaultMaxAgeSeconds: Record<FeedValueKind, number> = {

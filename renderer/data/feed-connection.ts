@@ -38,6 +38,7 @@ export class FeedConnection {
     this.socket.on("disconnect", () => setOnline(false));
     this.socket.on("connect_error", () => setOnline(false));
     this.socket.on(feedEvents.update, (raw: unknown) => this.receive(raw));
+    this.socket.on(feedEvents.source, (raw: unknown) => store.getState().setSimulated((raw as { simulated?: unknown } | null)?.simulated === true));
   }
 
   retain(topic: string): void {

@@ -15,11 +15,14 @@ export interface FeedState {
   entries: Record<string, TopicEntry>;
   dropped: Record<DropReason, number>;
   online: boolean;
+  /** The service's built-in simulator makes the figures (not the province's systems). */
+  simulated: boolean;
   /** Renders caused by feed data (one per applied batch). */
   batches: number;
   applyBatch: (updates: FeedUpdate[], fromSnapshot?: boolean) => void;
   countDrop: (reason: DropReason) => void;
   setOnline: (online: boolean) => void;
+  setSimulated: (simulated: boolean) => void;
   forget: (topics: string[]) => void;
 }
 
@@ -39,6 +42,7 @@ export function createFeedStore() {
     entries: {},
     dropped: { malformed: 0, tooLarge: 0, unknownTopic: 0 },
     online: false,
+    simulated: false,
     batches: 0,
     applyBatch: (updates, fromSnapshot = false) =>
       set((s) => {
@@ -49,6 +53,7 @@ export function createFeedStore() {
       }),
     countDrop: (reason) => set((s) => ({ dropped: { ...s.dropped, [reason]: s.dropped[reason] + 1 } })),
     setOnline: (online) => set({ online }),
+    setSimulated: (simulated) => set((s) => (s.simulated === simulated ? s : { simulated })),
     forget: (topics) =>
       set((s) => {
         const entries = { ...s.entries };

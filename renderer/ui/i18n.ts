@@ -163,6 +163,7 @@ const dictionary = {
   status_resolved: { vi: "Đã giải quyết", en: "Resolved" },
   status_overdue: { vi: "Quá hạn", en: "Overdue" },
   noSignal: { vi: "Mất tín hiệu", en: "No signal" },
+  simulatedData: { vi: "Dữ liệu mô phỏng", en: "Simulated data" },
   blackPicture: { vi: "Hình đen — camera gửi khung hình đen", en: "Black picture — the camera sends black frames" },
   frozenPicture: { vi: "Hình đứng — khung hình không đổi", en: "Frozen picture — the same frame over and over" },
   unknownCamera: { vi: "Không có camera “{id}” trong danh mục", en: "No camera “{id}” in the catalog" },

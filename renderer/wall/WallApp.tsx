@@ -46,7 +46,9 @@ export function WallApp({ store, swapTimer, displayId, language }: { store: Wall
   const refusal = useStore(store, (s) => s.refusal);
   const position = useStore(store, (s) => s.briefingPosition);
   const connections = useStore(store, (s) => s.connections);
-  const dropped = useStore(useFeedStore(), (s) => s.dropped);
+  const feedStore = useFeedStore();
+  const dropped = useStore(feedStore, (s) => s.dropped);
+  const simulated = useStore(feedStore, (s) => s.simulated);
   const windowSize = useWindowSize();
   const webglBudget = wall?.topology.webglPerDisplay;
   // A layout effect: it runs before the maps' own effects ask for contexts in the same commit.
@@ -119,6 +121,12 @@ export function WallApp({ store, swapTimer, displayId, language }: { store: Wall
       {position && displayId === [...wall.topology.displays].sort((a, b) => b.row - a.row || b.col - a.col)[0]?.id && (
         <div className="briefing-position" data-testid="briefing-position">
           {position.index + 1} / {position.count}
+        </div>
+      )}
+      {/* Discreet, on the display at the wall's bottom left: these figures are not the province's. */}
+      {simulated && displayId === [...wall.topology.displays].sort((a, b) => b.row - a.row || a.col - b.col)[0]?.id && (
+        <div className="simulated-mark" data-testid="simulated-mark">
+          {translate(language, "simulatedData")}
         </div>
       )}
       {marker}

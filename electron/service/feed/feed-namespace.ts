@@ -12,6 +12,8 @@ export interface FeedNamespaceOptions {
   door: SocketDoor;
   counters: ServiceCounters;
   limits: Pick<ServiceLimits, "topicsPerSocket" | "topicsTotal" | "subscriptionsPerSecond">;
+  /** The built-in simulator makes the figures: every display says so. */
+  simulated: boolean;
 }
 
 /**
@@ -34,6 +36,7 @@ export function attachFeedNamespace(io: Server, opts: FeedNamespaceOptions) {
   feed.adapter.on("create-room", (r: string) => r.startsWith("t:") && (topicRooms += 1));
   feed.adapter.on("delete-room", (r: string) => r.startsWith("t:") && (topicRooms -= 1));
   feed.on("connection", (socket) => {
+    socket.emit(feedEvents.source, { simulated: opts.simulated });
     const handle = (event: "subscribe" | "unsubscribe") => async (payload: unknown, ack: unknown) => {
       const reply = typeof ack === "function" ? (ack as (a: unknown) => void) : () => undefined;
       // Past the rate, a message is refused before it is even parsed.

@@ -25,7 +25,7 @@ export interface FeedConfig {
 export function startFeed(io: Server, deps: { store: LayoutStore; door: SocketDoor; counters: ServiceCounters; log: Logger; limits: ServiceLimits }, config: FeedConfig) {
   const { store, log } = deps;
   const hub = new FeedHub();
-  const namespace = attachFeedNamespace(io, { hub, door: deps.door, counters: deps.counters, limits: deps.limits });
+  const namespace = attachFeedNamespace(io, { hub, door: deps.door, counters: deps.counters, limits: deps.limits, simulated: !config.feedUrl });
   let simulator: Simulator | undefined;
   let relay: UpstreamRelay | undefined;
   // Topics the service itself watches (alarm rules), besides those displays hold.
