@@ -12,7 +12,7 @@ interface Probe {
   prepared: string[];
   /** Frames and changes of the page checked. */
   frames: number;
-  /** Those with no tile, or with a tile whose body holds nothing at all. */
+  /** Those with no tile, or with a tile whose body holds nothing at all and that does not say it is loading. */
   blank: number;
 }
 
@@ -35,7 +35,8 @@ async function probe(page: Page): Promise<void> {
     const check = () => {
       w.__probe.frames += 1;
       const tiles = [...document.querySelectorAll("[data-tile-id] .tile-body")];
-      if (tiles.length === 0 || tiles.some((b) => b.childElementCount === 0)) w.__probe.blank += 1;
+      // A tile that has drawn nothing yet must at least say it is loading.
+      if (tiles.length === 0 || tiles.some((b) => b.childElementCount === 0 && !b.closest(".tile")!.querySelector(".tile-loading"))) w.__probe.blank += 1;
     };
     new MutationObserver(check).observe(root, { subtree: true, childList: true, attributes: true });
     const tick = () => {
