@@ -43,7 +43,10 @@ test("an admin makes accounts; the operator switches, pushes a camera by drag an
   await operator.locator('.layout-list [data-layout-id="overview"] button').click();
   await expect(d1.locator('[data-display-id="D1"]')).toHaveAttribute("data-layout-id", "overview");
 
-  // A camera dragged onto a tile of D1 plays there.
+  // A camera dragged onto a tile of D1 plays there. First D1's report of the layout it now shows (a
+  // second after its swap, which waits for switchAt), so the mimic does not redraw under the drag.
+  const revision = (await wall.api<{ revision: number }>("GET", "/api/state")).body.revision;
+  await expect.poll(async () => (await wall.api<{ displays: Array<{ displayId: string; health?: { revision?: number } }> }>("GET", "/api/state")).body.displays.find((d) => d.displayId === "D1")?.health?.revision, { timeout: 15_000 }).toBe(revision);
   await expect(operator.locator('[data-mimic-tile="kpi-health"]')).toHaveAttribute("data-status", "ready", { timeout: 15_000 });
   await dragCamera(operator, "cam-03", "kpi-health");
   await expect(operator.locator('[data-mimic-tile="kpi-health"]')).toHaveAttribute("data-override", "true");
