@@ -1,4 +1,4 @@
-import { DndContext, DragOverlay, PointerSensor, TouchSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from "@dnd-kit/core";
+import { DndContext, DragOverlay, MeasuringStrategy, PointerSensor, TouchSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from "@dnd-kit/core";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { pickText, type Language } from "../../electron/common/localized-text.js";
 import type { Ack, MapViewBody } from "../../electron/common/protocol.js";
@@ -29,6 +29,8 @@ function useNow(ms: number): number {
   }, [ms]);
   return now;
 }
+
+const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } };
 
 const typing = (el: Element | null) => el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
 
@@ -174,8 +176,9 @@ function Console({ language }: { language: Language }) {
       ) : (
         wall && (
           // The tile under the pointer takes the camera, not the one the dragged card overlaps most;
-          // the page stays still under a drag.
-          <DndContext sensors={sensors} collisionDetection={pointerWithin} autoScroll={false} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(undefined)}>
+          // the page stays still under a drag. The tiles are measured all through the drag: the mimic
+          // redraws when the wall changes, and a drop must land on the tile under the pointer now.
+          <DndContext sensors={sensors} collisionDetection={pointerWithin} measuring={MEASURING} autoScroll={false} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(undefined)}>
             <div className="operate">
               <aside className="left">
                 <LayoutPicker layouts={layouts} activeId={wall.layoutId} language={language} disabled={!online || !canCommand} show={show} />
