@@ -1,5 +1,7 @@
-// Renders the whole demo wall (6 displays, as a browser shows them) into docs/screenshot.png,
-// with the bezels drawn as gaps. Needs the build, Chromium and ffmpeg.
+// Renders the whole demo wall at full size (six 1920×1080 displays, as each display shows them)
+// into one picture with the 24 px bezels drawn as black gaps: 5808×2184, where text is judged at
+// the size people read it. Needs the build, Chromium and ffmpeg.
+// Usage: node scripts/screenshot.mjs [layoutId] [out.png|out.jpg]
 import { chromium } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs/promises";
@@ -20,7 +22,7 @@ try {
   });
   const files = [];
   for (const id of ["D1", "D2", "D3", "D4", "D5", "D6"]) {
-    const page = await browser.newPage({ viewport: { width: 640, height: 360 } });
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${service.url}/wall/${id}`);
     await page.waitForFunction((l) => {
       const tiles = [...document.querySelectorAll("[data-tile-id]")];
@@ -33,9 +35,9 @@ try {
     files.push(file);
     await page.close();
   }
-  // 3×2 with an 8 px bezel (24 display px at this scale).
-  const layout = "0_0|648_0|1296_0|0_368|648_368|1296_368";
-  execFileSync("ffmpeg", ["-y", "-loglevel", "error", ...files.flatMap((f) => ["-i", f]), "-filter_complex", `xstack=inputs=6:layout=${layout}:fill=black`, out]);
+  // 3×2 with the demo wall's 24 px bezels.
+  const layout = "0_0|1944_0|3888_0|0_1104|1944_1104|3888_1104";
+  execFileSync("ffmpeg", ["-y", "-loglevel", "error", ...files.flatMap((f) => ["-i", f]), "-filter_complex", `xstack=inputs=6:layout=${layout}:fill=black`, ...(out.endsWith(".jpg") ? ["-q:v", "3"] : []), out]);
   console.log(`wrote ${out}`);
 } finally {
   await browser.close();

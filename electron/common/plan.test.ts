@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Layout, Tile } from "./layout.js";
-import { planWall, tileCanvasRect, type Rect } from "./plan.js";
+import { flowParts, mainPart, planWall, tileCanvasRect, type Rect } from "./plan.js";
 import { checkTopology, type WallTopology } from "./topology.js";
 
 function topology(columns: number, rows: number, width: number, height: number, bx: number, by: number): WallTopology {
@@ -134,5 +134,33 @@ describe("planWall (example)", () => {
     expect(d2!.tiles[0]!.window).toEqual({ x: 0, y: 364, width: 960, height: 716 });
     expect(d2!.tiles[0]!.inTile.x).toBe(976);
     expect(d3!.tiles).toEqual([]);
+  });
+
+  it("gives each tile its parts between display edges, where text is laid out", () => {
+    const topo = topology(3, 2, 1920, 1080, 24, 24);
+    const layout: Layout = {
+      id: "x",
+      title: { vi: "x" },
+      grid: { columns: 12, rows: 12 },
+      tiles: [
+        { id: "span", x: 2, y: 4, w: 4, h: 4, widget: "table", options: {} },
+        { id: "sliver", x: 0, y: 0, w: 5, h: 1, widget: "kpi", options: {} },
+      ],
+    };
+    const d1 = planWall(topo, layout)[0]!;
+    // x 968..2904, y 728..1456: cut by D1|D2 (1920..1944) and by the rows' bezel (1080..1104).
+    const span = d1.tiles.find((t) => t.tileId === "span")!;
+    expect(span.parts).toEqual([
+      { x: 0, y: 0, width: 952, height: 352 },
+      { x: 976, y: 0, width: 960, height: 352 },
+      { x: 0, y: 376, width: 952, height: 352 },
+      { x: 976, y: 376, width: 960, height: 352 },
+    ]);
+    expect(mainPart(span.parts)).toEqual({ x: 976, y: 0, width: 960, height: 352 });
+    expect(flowParts(span.parts)).toEqual(span.parts);
+    // x 0..2420: 1920 px on D1, 476 on D2; a list would not flow into the smaller part.
+    const sliver = d1.tiles.find((t) => t.tileId === "sliver")!;
+    expect(sliver.parts.map((p) => p.width)).toEqual([1920, 476]);
+    expect(flowParts(sliver.parts)).toEqual([sliver.parts[0]]);
   });
 });

@@ -3,7 +3,7 @@ import type { TilePart } from "./plan.js";
 import { carryKeys, clockOffset, keyWall, localSwapTime, MAX_LEAD_MS, preparingParts, readyToSwap, receiveState } from "./switching.js";
 
 const rect = { x: 0, y: 0, width: 100, height: 100 };
-const part = (tileId: string, widget: string, options: Record<string, unknown> = {}): TilePart => ({ tileId, widget, options, tile: rect, window: rect, inTile: rect });
+const part = (tileId: string, widget: string, options: Record<string, unknown> = {}): TilePart => ({ tileId, widget, options, tile: rect, window: rect, inTile: rect, parts: [rect] });
 
 describe("clock offset", () => {
   it("takes the exchange with the shortest round trip, the service's clock read half-way", () => {

@@ -1,6 +1,6 @@
 import { Component, lazy, Suspense, useCallback, useEffect, useMemo, useState, type ComponentType, type ReactNode } from "react";
 import { pickText, type Language } from "../../electron/common/localized-text.js";
-import { intersect, type TilePart } from "../../electron/common/plan.js";
+import { boundingBox, flowParts, intersect, mainPart, type Rect, type TilePart } from "../../electron/common/plan.js";
 import { translate } from "../ui/i18n.js";
 import { findWidget } from "../widgets/registry.js";
 import type { TileStatus, WidgetProps } from "../widgets/widget-props.js";
@@ -62,9 +62,23 @@ export interface TileViewProps {
   onStatus: (key: string, status: TileStatus | undefined) => void;
 }
 
+/** Where a widget lays out in its tile: one frame per area (the whole tile for pictures). */
+function frameAreas(part: TilePart, bezels: "span" | "flow" | undefined): Rect[] {
+  const whole = { x: 0, y: 0, width: part.tile.width, height: part.tile.height };
+  // A picture spans the bezels between its parts; what lies behind the bezels at its outer edges is
+  // left out, so its captions sit on a display.
+  if (bezels === "span") return [boundingBox(part.parts) ?? whole];
+  if (bezels === "flow") return flowParts(part.parts);
+  return [mainPart(part.parts) ?? whole];
+}
+
+const noStatus = () => undefined;
+
 /**
- * One tile's visible part on this display. The widget lays out at the whole tile's size and
- * is shifted so that this display shows exactly its share: a spanning tile reads as one picture.
+ * One tile's visible part on this display. Pictures lay out at the whole tile's size, shifted so
+ * that this display shows exactly its share: a spanning tile reads as one picture. Text never
+ * crosses a bezel: a list flows into the tile's parts between display edges, anything else sits
+ * whole in its largest part (the parts come from planWall, the same on every display).
  * A tile being prepared carries none of the tile hooks (`data-tile-id`, …) until it is shown.
  */
 export function TileView({ tileKey, part, language, retryKey, context, preparing, onStatus }: TileViewProps) {
@@ -76,41 +90,52 @@ export function TileView({ tileKey, part, language, retryKey, context, preparing
   const onError = useCallback(() => setStatus("error"), []);
   const title = pickText(part.title, language);
   const bodyTop = title ? TITLE_HEIGHT : 0;
-  const bodyHeight = part.tile.height - bodyTop;
-  const visible = useMemo(() => {
-    const shown = intersect(part.inTile, { x: 0, y: bodyTop, width: part.tile.width, height: bodyHeight });
-    return shown ? { ...shown, y: shown.y - bodyTop } : { x: 0, y: 0, width: 0, height: 0 };
-  }, [part.inTile, part.tile.width, bodyTop, bodyHeight]);
+  const areas = useMemo(() => frameAreas(part, findWidget(part.widget)?.bezels), [part]);
   const fallback = <div className="tile-error">{translate(language, "widgetFailed", { tile: part.tileId })}</div>;
   const hooks = preparing ? { "data-preparing-tile-id": part.tileId } : { "data-tile-id": part.tileId, "data-widget": part.widget, "data-status": Widget ? status : "error" };
   return (
     <div className={preparing ? "tile tile-preparing" : "tile"} {...hooks} style={{ left: part.window.x, top: part.window.y, width: part.window.width, height: part.window.height }}>
-      <div
-        className="tile-content"
-        style={{ left: -part.inTile.x, top: -part.inTile.y, width: part.tile.width, height: part.tile.height }}
-      >
-        {title && (
-          <div className="tile-title" style={{ height: TITLE_HEIGHT }}>
-            {title}
-          </div>
-        )}
-        <div className="tile-body" style={{ height: bodyHeight }}>
-          {Widget ? (
-            <WallContext.Provider value={context}>
-              <PreparingContext.Provider value={preparing}>
-                <TileIdContext.Provider value={part.tileId}>
-                  <TileBoundary onError={onError} fallback={fallback} retryKey={retryKey}>
-                    <Suspense fallback={null}>
-                      <Widget options={part.options} width={part.tile.width} height={bodyHeight} visible={visible} language={language} setStatus={setStatus} />
-                    </Suspense>
-                  </TileBoundary>
-                </TileIdContext.Provider>
-              </PreparingContext.Provider>
-            </WallContext.Provider>
-          ) : (
-            fallback
-          )}
-        </div>
+      <div className="tile-content" style={{ left: -part.inTile.x, top: -part.inTile.y, width: part.tile.width, height: part.tile.height }}>
+        {areas.map((area, index) => {
+          const bodyHeight = area.height - bodyTop;
+          // What this display shows of the frame's body, in the body's own pixels.
+          const shown = intersect(part.inTile, { x: area.x, y: area.y + bodyTop, width: area.width, height: bodyHeight });
+          const visible = shown ? { ...shown, x: shown.x - area.x, y: shown.y - area.y - bodyTop } : { x: 0, y: 0, width: 0, height: 0 };
+          return (
+            <div key={index} className="tile-frame" style={{ left: area.x, top: area.y, width: area.width, height: area.height }}>
+              {title && (
+                <div className="tile-title" style={{ height: TITLE_HEIGHT }}>
+                  {title}
+                </div>
+              )}
+              <div className="tile-body" style={{ height: bodyHeight }}>
+                {Widget ? (
+                  <WallContext.Provider value={context}>
+                    <PreparingContext.Provider value={preparing}>
+                      <TileIdContext.Provider value={part.tileId}>
+                        <TileBoundary onError={onError} fallback={fallback} retryKey={retryKey}>
+                          <Suspense fallback={null}>
+                            <Widget
+                              options={part.options}
+                              width={area.width}
+                              height={bodyHeight}
+                              visible={visible}
+                              language={language}
+                              setStatus={index === 0 ? setStatus : noStatus}
+                              {...(areas.length > 1 ? { flow: { index, heights: areas.map((a) => a.height) } } : {})}
+                            />
+                          </Suspense>
+                        </TileBoundary>
+                      </TileIdContext.Provider>
+                    </PreparingContext.Provider>
+                  </WallContext.Provider>
+                ) : (
+                  fallback
+                )}
+              </div>
+            </div>
+          );
+        })}
       </div>
       {/* Shown before it drew anything (not ready at the swap, or the display just started): it says so, never blank. */}
       {!preparing && Widget && status === "loading" && <div className="tile-loading">{translate(language, "tile_loading")}…</div>}

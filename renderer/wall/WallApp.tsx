@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import { useStore } from "zustand";
 import type { Language } from "../../electron/common/localized-text.js";
 import { planWall, type TilePart } from "../../electron/common/plan.js";
@@ -112,7 +112,7 @@ export function WallApp({ store, swapTimer, displayId, language }: { store: Wall
       data-feed-dropped-detail={`malformed=${dropped.malformed} tooLarge=${dropped.tooLarge} unknownTopic=${dropped.unknownTopic}`}
     >
       {/* One list, so a tile keeps its component when it goes from prepared to shown, or stays across a switch. */}
-      <div className="wall-canvas" style={{ width, height, transform: scale }}>
+      <div className="wall-canvas" style={{ width, height, transform: scale, "--u": height / 1080 } as CSSProperties}>
         {[...keyed.shown.map((p) => ({ ...p, preparing: false })), ...preparing.map((p) => ({ ...p, preparing: true }))].map(({ key, part, preparing: off }) => (
           <TileView key={key} tileKey={key} part={part} language={language} retryKey={connections} context={off ? pendingContext : context} preparing={off} onStatus={swapTimer.onStatus} />
         ))}

@@ -1,3 +1,4 @@
+import type { CameraOptions } from "../../../electron/common/widgets/camera-options.js";
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { Camera } from "../../../electron/common/cameras-file.js";
 import { CAMERA_STATUS_TOPIC, chooseStream } from "../../../electron/common/cameras-file.js";
@@ -33,7 +34,7 @@ export function CameraView(props: {
   height: number;
   deviceScale: number;
   /** The playback options shared by `camera` and `camera-grid`. */
-  play: { fit: "contain" | "cover"; stream: "auto" | "main" | "sub"; frameTimeoutSeconds: number };
+  play: Pick<CameraOptions, "fit" | "stream" | "frameTimeoutSeconds" | "caption">;
   language: Language;
   onStatus?: (s: TileStatus) => void;
 }) {
@@ -82,10 +83,11 @@ export function CameraView(props: {
   return (
     <div className={`camera camera-${tileStatus} camera-fit-${props.play.fit}`} data-camera-id={props.cameraId} data-camera-status={camera ? status : "error"} data-stream={url}>
       <div ref={box} className="camera-video" />
-      {camera && (
-        <div className="camera-overlay">
+      {camera && props.play.caption !== "off" && (
+        <div className={`camera-overlay camera-caption-${props.play.caption}`}>
           <span className="camera-name">{camera.name}</span>
-          {camera.district && <span className="camera-district">{camera.district}</span>}
+          {/* The district only where the caption has room for it beside the name and the time. */}
+          {camera.district && props.width >= 960 && <span className="camera-district">{camera.district}</span>}
           {reportedDown && <span className="camera-reported">{translate(language, "reportedDown")}</span>}
           <span className="camera-clock">{formatTime(picture ? picture.getTime() : now, language, false, true)}</span>
         </div>

@@ -10,7 +10,6 @@ import "./chart.css";
 import { alignSeries } from "./series-data.js";
 
 const colours = ["#2fb4ff", "#2ecc71", "#f5b041", "#af7ac5", "#ff7f50", "#48c9b0"];
-const FONT = '20px "Be Vietnam Pro", sans-serif';
 
 export default function ChartWidget({ options, width, height, language, setStatus }: WidgetProps<ChartOptions>) {
   const { value, ts, status, wrongKind } = useDataWidget(options, "series", setStatus);
@@ -23,7 +22,8 @@ export default function ChartWidget({ options, width, height, language, setStatu
   useEffect(() => {
     if (!host.current || names === undefined) return;
     const seriesNames = names.split("\u0000");
-    const axis = { stroke: "#8fa8c4", font: FONT, grid: { stroke: "rgba(143,168,196,0.15)" }, ticks: { stroke: "rgba(143,168,196,0.3)" } };
+    const font = `${getComputedStyle(host.current).fontSize} "Be Vietnam Pro", sans-serif`;
+    const axis = { stroke: "#8fa8c4", font, grid: { stroke: "rgba(143,168,196,0.15)" }, ticks: { stroke: "rgba(143,168,196,0.3)" } };
     const u = new uPlot(
       {
         width: Math.max(100, width - 24),

@@ -27,10 +27,11 @@ export default function ClockWidget({ options, width, height, language, setStatu
     setStatus("ready");
   }, [setStatus]);
   const { time, date } = formatClock(now, locale(language), options);
-  const timeSize = Math.max(12, Math.min(height * (options.showDate ? 0.42 : 0.6), (width * 0.9) / (options.showSeconds ? 4.6 : 3)));
+  // Digit cells 0.72 em, separators 0.36 em (clock.css): HH:MM:SS is 5.04 em wide, HH:MM 3.24 em.
+  const timeSize = Math.min(height * (options.showDate ? 0.5 : 0.7), (width * 0.9) / (options.showSeconds ? 5.04 : 3.24));
   return (
     <div className="clock">
-      <div className="clock-time" style={{ fontSize: timeSize }}>
+      <div className="clock-time" style={{ fontSize: `max(var(--type-xl), ${timeSize}px)` }}>
         {/* Fixed-width digit cells: the face never jiggles as the seconds change. */}
         {[...time].map((c, i) => (
           <span key={i} className={/\d/.test(c) ? "clock-digit" : "clock-sep"}>
@@ -39,7 +40,7 @@ export default function ClockWidget({ options, width, height, language, setStatu
         ))}
       </div>
       {options.showDate && (
-        <div className="clock-date" style={{ fontSize: Math.max(10, timeSize * 0.28) }}>
+        <div className="clock-date" style={{ fontSize: `max(var(--type-xs), ${timeSize * 0.24}px)` }}>
           {date}
         </div>
       )}

@@ -3,20 +3,20 @@ import { formatTime } from "../../ui/format.js";
 import { translate, type TextKey } from "../../ui/i18n.js";
 import { DataFrame } from "../data/DataFrame.js";
 import { useDataWidget } from "../data/use-data-widget.js";
-import type { WidgetProps } from "../widget-props.js";
+import { flowSlice, type WidgetProps } from "../widget-props.js";
 import "./events.css";
 
 const knownStatus = new Set(["received", "processing", "resolved", "overdue"]);
 
 /** Newest first. Every field from the feed is rendered as text: React escapes it; nothing is parsed as HTML. */
-export default function EventsWidget({ options, language, setStatus }: WidgetProps<EventsOptions>) {
+export default function EventsWidget({ options, language, setStatus, flow }: WidgetProps<EventsOptions>) {
   const { value, ts, status, wrongKind } = useDataWidget(options, "events", setStatus);
   let body = null;
   if (value) {
-    const items = [...value.items].sort((a, b) => b.ts - a.ts).slice(0, options.limit);
+    const { rows: items } = flowSlice([...value.items].sort((a, b) => b.ts - a.ts).slice(0, options.limit), flow);
     body =
       items.length === 0 ? (
-        <div className="events-empty">{translate(language, "noItems")}</div>
+        flow?.index ? null : <div className="events-empty">{translate(language, "noItems")}</div>
       ) : (
         <ul className="events">
           {items.map((e) => (

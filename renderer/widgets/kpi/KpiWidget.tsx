@@ -16,14 +16,14 @@ export default function KpiWidget({ options, width, height, language, setStatus 
     const text = formatNumber(value.value, language, options.decimals);
     // As large as the tile allows, the whole figure and its unit always on one line.
     const ems = text.length * 0.62 + (value.unit ? value.unit.length * 0.24 + 0.4 : 0);
-    const size = Math.max(20, Math.min(height * 0.34, (width - 56) / ems));
+    const size = Math.min(height * 0.34, (width - 56) / ems);
     const tone = toneOf(value.value, { thresholds: options.thresholds, target: value.target, higherIsBetter: options.higherIsBetter });
     const delta = value.previous !== undefined ? value.value - value.previous : undefined;
     const good = delta === undefined || delta === 0 ? undefined : delta > 0 === options.higherIsBetter;
     body = (
       <div className="kpi">
         {options.label && <div className="kpi-label">{pickText(options.label, language)}</div>}
-        <div className={`kpi-value tone-${tone}`} style={{ fontSize: size }}>
+        <div className={`kpi-value tone-${tone}`} style={{ fontSize: `max(var(--type-l), ${size}px)` }}>
           <span className="kpi-number">{text}</span>
           {value.unit && <span className="kpi-unit">{value.unit}</span>}
         </div>

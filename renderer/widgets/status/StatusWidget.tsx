@@ -3,16 +3,16 @@ import { formatTime } from "../../ui/format.js";
 import { translate } from "../../ui/i18n.js";
 import { DataFrame } from "../data/DataFrame.js";
 import { useDataWidget } from "../data/use-data-widget.js";
-import type { WidgetProps } from "../widget-props.js";
+import { flowSlice, type WidgetProps } from "../widget-props.js";
 import "./status.css";
 
-export default function StatusWidget({ options, language, setStatus }: WidgetProps<StatusOptions>) {
+export default function StatusWidget({ options, language, setStatus, flow }: WidgetProps<StatusOptions>) {
   const { value, ts, status, wrongKind } = useDataWidget(options, "status", setStatus);
   let body = null;
   if (value) {
     const up = value.items.filter((i) => i.up).length;
     // Systems that are down come first: they are what the operator must see.
-    const items = [...value.items].sort((a, b) => Number(a.up) - Number(b.up));
+    const { rows: items } = flowSlice([...value.items].sort((a, b) => Number(a.up) - Number(b.up)), flow);
     body = (
       <div className="systems">
         <div className={`systems-summary ${up === value.items.length ? "tone-ok" : "tone-bad"}`}>{translate(language, "systemsUp", { up, total: value.items.length })}</div>

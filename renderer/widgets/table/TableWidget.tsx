@@ -5,14 +5,14 @@ import { translate } from "../../ui/i18n.js";
 import { DataFrame } from "../data/DataFrame.js";
 import { sortItems } from "../data/sort-items.js";
 import { useDataWidget } from "../data/use-data-widget.js";
-import type { WidgetProps } from "../widget-props.js";
+import { flowSlice, type WidgetProps } from "../widget-props.js";
 import "./table.css";
 
-export default function TableWidget({ options, language, setStatus }: WidgetProps<TableOptions>) {
+export default function TableWidget({ options, language, setStatus, flow }: WidgetProps<TableOptions>) {
   const { value, ts, status, wrongKind } = useDataWidget(options, "breakdown", setStatus);
   let body = null;
   if (value) {
-    const rows = sortItems(value.items, options.sort, options.limit);
+    const { rows, first } = flowSlice(sortItems(value.items, options.sort, options.limit), flow);
     const behind = (v: number) => options.target !== undefined && (options.higherIsBetter ? v < options.target : v > options.target);
     body = (
       <table className="ranked">
@@ -26,7 +26,7 @@ export default function TableWidget({ options, language, setStatus }: WidgetProp
         <tbody>
           {rows.map((r, i) => (
             <tr key={r.key} className={behind(r.value) ? "ranked-behind" : ""}>
-              <td className="ranked-rank">{i + 1}</td>
+              <td className="ranked-rank">{first + i + 1}</td>
               <td className="ranked-label">{r.label}</td>
               <td className="ranked-value">{formatNumber(r.value, language, options.decimals)}</td>
             </tr>

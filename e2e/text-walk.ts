@@ -1,0 +1,80 @@
+import type { Page } from "@playwright/test";
+
+/** A piece of text a person could not read on the wall, and why. */
+export interface TextProblem {
+  problem: "cut" | "small" | "overlap";
+  text: string;
+  tile: string | null;
+  detail: string;
+}
+
+/**
+ * Walks every text node a display shows and reports what a person at the back of the room would
+ * miss: a line cut by the window's edge (a bezel), text under `minPx` display pixels, and two
+ * pieces of text drawn over each other. Text beneath the switching cover (a prepared layout) and
+ * text hidden by CSS or under an opaque overlay do not count: nobody sees them.
+ */
+export function findTextProblems(page: Page, minPx = 24): Promise<TextProblem[]> {
+  return page.evaluate((min) => {
+    const W = window.innerWidth;
+    const H = window.innerHeight;
+    const problems: TextProblem[] = [];
+    const canvas = document.querySelector<HTMLElement>(".wall-canvas");
+    // The wall canvas is scaled to the window: sizes are judged in the display's own pixels.
+    const scale = canvas ? canvas.getBoundingClientRect().width / canvas.offsetWidth || 1 : 1;
+    const seen: Array<{ r: DOMRect; text: string; tile: string | null; node: Text }> = [];
+    const hidden = (el: Element): boolean => {
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const s = getComputedStyle(e);
+        if (s.visibility === "hidden" || s.display === "none" || Number(s.opacity) === 0) return true;
+        if (e.classList.contains("tile-preparing")) return true;
+      }
+      return false;
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const text = node.textContent?.trim() ?? "";
+      const el = node.parentElement;
+      if (!text || !el || el.closest("script,style,title") || hidden(el)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0.5 && r.height > 0.5);
+      const tile = el.closest("[data-tile-id]")?.getAttribute("data-tile-id") ?? null;
+      let onScreen = false;
+      // Text under an opaque overlay (the wall's pills in a corner) is not seen, so not judged.
+      const onTop = (r: DOMRect) => {
+        const top = document.elementFromPoint(Math.min(W - 1, Math.max(0, (r.left + r.right) / 2)), Math.min(H - 1, Math.max(0, (r.top + r.bottom) / 2)));
+        return !top || top === el || el.contains(top) || top.contains(el);
+      };
+      for (const r of rects) {
+        const inside = r.left >= -0.5 && r.top >= -0.5 && r.right <= W + 0.5 && r.bottom <= H + 0.5;
+        const outside = r.right <= 0.5 || r.bottom <= 0.5 || r.left >= W - 0.5 || r.top >= H - 0.5;
+        if (!inside && !outside) problems.push({ problem: "cut", text, tile, detail: `line at x ${Math.round(r.left)}..${Math.round(r.right)}, y ${Math.round(r.top)}..${Math.round(r.bottom)} in a ${W}×${H} window` });
+        if (inside && onTop(r)) {
+          onScreen = true;
+          seen.push({ r, text, tile, node });
+        }
+      }
+      if (!onScreen) continue;
+      let px = parseFloat(getComputedStyle(el).fontSize);
+      if (el instanceof SVGElement) px *= el.closest("svg")?.getScreenCTM()?.a ?? 1;
+      else px *= scale;
+      const displayPx = px / scale;
+      if (displayPx < min - 0.5) problems.push({ problem: "small", text, tile, detail: `${displayPx.toFixed(1)} px` });
+    }
+    for (let i = 0; i < seen.length; i++) {
+      for (let j = i + 1; j < seen.length; j++) {
+        const a = seen[i]!;
+        const b = seen[j]!;
+        if (a.node === b.node) continue;
+        const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        // Line boxes of neighbouring lines may touch; glyphs drawn over glyphs overlap by much more.
+        if (w > 2 && h > 0.3 * Math.min(a.r.height, b.r.height)) {
+          problems.push({ problem: "overlap", text: `${a.text} / ${b.text}`, tile: a.tile === b.tile ? a.tile : `${a.tile} / ${b.tile}`, detail: `${Math.round(w)}×${Math.round(h)} px` });
+        }
+      }
+    }
+    return problems;
+  }, minPx);
+}
