@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Page, TestInfo } from "@playwright/test";
 import { expect, test, waitForLayout } from "./fixtures.js";
 import { findTextProblems, type TextProblem } from "./text-walk.js";
 import type { WallProcess } from "./wall-process.js";
@@ -30,12 +30,15 @@ async function showSettled(wall: WallProcess, pages: Map<string, Page>, layoutId
   await pages.get("D1")!.waitForTimeout(300);
 }
 
-async function walk(pages: Map<string, Page>, layoutId: string, attach: (name: string, body: Buffer) => Promise<void>): Promise<string[]> {
+/** Walks each display's text, and keeps a full-size screenshot of it in the test's output folder. */
+async function walk(pages: Map<string, Page>, layoutId: string, testInfo: TestInfo): Promise<string[]> {
   const found: string[] = [];
   for (const [id, page] of pages) {
     const problems: TextProblem[] = await findTextProblems(page);
     for (const p of problems) found.push(`${layoutId} ${id} ${p.tile ?? "-"}: ${p.problem} "${p.text.slice(0, 60)}" (${p.detail})`);
-    await attach(`${layoutId}-${id}.png`, await page.screenshot());
+    const file = testInfo.outputPath(`${layoutId}-${id}.png`);
+    await page.screenshot({ path: file });
+    await testInfo.attach(`${layoutId}-${id}`, { path: file, contentType: "image/png" });
   }
   return found;
 }
@@ -48,7 +51,7 @@ test("every shipped layout on every display: no text cut by a bezel, none under 
   const found: string[] = [];
   for (const { id } of layouts) {
     await showSettled(wall, pages, id);
-    found.push(...(await walk(pages, id, (name, body) => testInfo.attach(name, { body, contentType: "image/png" }))));
+    found.push(...(await walk(pages, id, testInfo)));
   }
   expect(found).toEqual([]);
 });
@@ -68,17 +71,17 @@ test("a table, a clock and a KPI whose tiles span a bezel keep every line whole 
   });
   const pages = await openWall(wall, () => context.newPage());
   await showSettled(wall, pages, "across-bezels");
-  expect(await walk(pages, "across-bezels", (name, body) => testInfo.attach(name, { body, contentType: "image/png" }))).toEqual([]);
+  expect(await walk(pages, "across-bezels", testInfo)).toEqual([]);
   // The table's rows flow into its four parts in reading order (D1, D2, D4, D5), none twice, none left out.
   const ranks = (id: string) =>
     pages.get(id)!.locator('[data-tile-id="table"] td.ranked-rank').evaluateAll((cells) =>
       cells.filter((c) => {
         const r = c.getBoundingClientRect();
-        return r.left >= 0 && r.right <= window.innerWidth && r.top >= 0 && r.bottom <= window.innerHeight;
+        return r.left >= -2 && r.right <= window.innerWidth + 2 && r.top >= -2 && r.bottom <= window.innerHeight + 2;
       }).map((c) => Number(c.textContent)),
     );
   const shown = [...(await ranks("D1")), ...(await ranks("D2")), ...(await ranks("D4")), ...(await ranks("D5"))];
-  expect(shown.length).toBeGreaterThan(8);
+  expect(shown.length, JSON.stringify(shown)).toBeGreaterThan(8);
   expect(shown).toEqual(shown.map((_, i) => i + 1));
   // The clock's figures and the KPI's figure each sit whole on exactly one display.
   for (const selector of ['[data-tile-id="clock"] .clock-time', '[data-tile-id="kpi"] .kpi-value']) {

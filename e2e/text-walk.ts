@@ -10,7 +10,7 @@ export interface TextProblem {
 
 /**
  * Walks every text node a display shows and reports what a person at the back of the room would
- * miss: a line cut by the window's edge (a bezel), text under `minPx` display pixels, and two
+ * miss: a line cut by the window's edge (a bezel) or by its tile's, text under `minPx` display pixels, and two
  * pieces of text drawn over each other. Text beneath the switching cover (a prepared layout) and
  * text hidden by CSS or under an opaque overlay do not count: nobody sees them.
  */
@@ -22,7 +22,7 @@ export function findTextProblems(page: Page, minPx = 24): Promise<TextProblem[]>
     const canvas = document.querySelector<HTMLElement>(".wall-canvas");
     // The wall canvas is scaled to the window: sizes are judged in the display's own pixels.
     const scale = canvas ? canvas.getBoundingClientRect().width / canvas.offsetWidth || 1 : 1;
-    const seen: Array<{ r: DOMRect; text: string; tile: string | null; node: Text }> = [];
+    const seen: Array<{ r: DOMRect; text: string; tile: string | null; node: Text; pill: boolean }> = [];
     const hidden = (el: Element): boolean => {
       for (let e: Element | null = el; e; e = e.parentElement) {
         const s = getComputedStyle(e);
@@ -50,9 +50,16 @@ export function findTextProblems(page: Page, minPx = 24): Promise<TextProblem[]>
         const inside = r.left >= -0.5 && r.top >= -0.5 && r.right <= W + 0.5 && r.bottom <= H + 0.5;
         const outside = r.right <= 0.5 || r.bottom <= 0.5 || r.left >= W - 0.5 || r.top >= H - 0.5;
         if (!inside && !outside) problems.push({ problem: "cut", text, tile, detail: `line at x ${Math.round(r.left)}..${Math.round(r.right)}, y ${Math.round(r.top)}..${Math.round(r.bottom)} in a ${W}×${H} window` });
+        // Cut by its own frame: a list longer than its tile, a word running out of its box.
+        const frame = el.closest(".tile-frame")?.getBoundingClientRect();
+        if (inside && frame) {
+          const inFrame = r.left >= frame.left - 1 && r.top >= frame.top - 1 && r.right <= frame.right + 1 && r.bottom <= frame.bottom + 1;
+          const outOfFrame = r.right <= frame.left + 1 || r.bottom <= frame.top + 1 || r.left >= frame.right - 1 || r.top >= frame.bottom - 1;
+          if (!inFrame && !outOfFrame) problems.push({ problem: "cut", text, tile, detail: `line at x ${Math.round(r.left)}..${Math.round(r.right)}, y ${Math.round(r.top)}..${Math.round(r.bottom)} crosses its tile's edge` });
+        }
         if (inside && onTop(r)) {
           onScreen = true;
-          seen.push({ r, text, tile, node });
+          seen.push({ r, text, tile, node, pill: el.closest(".simulated-mark, .offline-marker, .briefing-position") !== null });
         }
       }
       if (!onScreen) continue;
@@ -66,7 +73,9 @@ export function findTextProblems(page: Page, minPx = 24): Promise<TextProblem[]>
       for (let j = i + 1; j < seen.length; j++) {
         const a = seen[i]!;
         const b = seen[j]!;
-        if (a.node === b.node) continue;
+        // The wall's own pills (simulated data, offline, briefing step) sit over a corner on purpose,
+        // opaque: they hide what is beneath rather than being read over it.
+        if (a.node === b.node || a.pill || b.pill) continue;
         const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
         const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
         // Line boxes of neighbouring lines may touch; glyphs drawn over glyphs overlap by much more.

@@ -155,6 +155,8 @@ const dictionary = {
   down: { vi: "Gián đoạn", en: "Down" },
   sinceTime: { vi: "từ {time}", en: "since {time}" },
   rank: { vi: "Hạng", en: "Rank" },
+  belowTarget: { vi: "Chưa đạt mục tiêu {value}", en: "Below the target of {value}" },
+  aboveTarget: { vi: "Vượt ngưỡng {value}", en: "Above the limit of {value}" },
   name: { vi: "Tên", en: "Name" },
   value: { vi: "Giá trị", en: "Value" },
   noItems: { vi: "Chưa có mục nào", en: "No items yet" },

@@ -3,22 +3,26 @@ import { formatTime } from "../../ui/format.js";
 import { translate, type TextKey } from "../../ui/i18n.js";
 import { DataFrame } from "../data/DataFrame.js";
 import { useDataWidget } from "../data/use-data-widget.js";
+import { useWholeItems } from "../data/use-whole-items.js";
 import { flowSlice, type WidgetProps } from "../widget-props.js";
 import "./events.css";
 
 const knownStatus = new Set(["received", "processing", "resolved", "overdue"]);
 
 /** Newest first. Every field from the feed is rendered as text: React escapes it; nothing is parsed as HTML. */
-export default function EventsWidget({ options, language, setStatus, flow }: WidgetProps<EventsOptions>) {
+export default function EventsWidget({ options, height, language, setStatus, flow }: WidgetProps<EventsOptions>) {
   const { value, ts, status, wrongKind } = useDataWidget(options, "events", setStatus);
+  const all = value ? flowSlice([...value.items].sort((a, b) => b.ts - a.ts).slice(0, options.limit), flow).rows : [];
+  const size = Math.min(34, height / (Math.max(all.length, 3) * (options.showText ? 5 : 3.6)));
+  const { ref, shown } = useWholeItems<HTMLUListElement>(`${all.map((e) => e.id).join()}|${size}|${height}`, all.length);
   let body = null;
   if (value) {
-    const { rows: items } = flowSlice([...value.items].sort((a, b) => b.ts - a.ts).slice(0, options.limit), flow);
+    const items = all.slice(0, shown);
     body =
-      items.length === 0 ? (
+      all.length === 0 ? (
         flow?.index ? null : <div className="events-empty">{translate(language, "noItems")}</div>
       ) : (
-        <ul className="events">
+        <ul ref={ref} className="events" style={{ fontSize: `max(var(--type-xs), ${size}px)` }}>
           {items.map((e) => (
             <li key={e.id} className={`event ${e.priority === "high" || e.priority === "urgent" ? "event-high" : ""}`} data-event-id={e.id}>
               <div className="event-head">

@@ -8,14 +8,33 @@ import { useDataWidget } from "../data/use-data-widget.js";
 import { flowSlice, type WidgetProps } from "../widget-props.js";
 import "./table.css";
 
-export default function TableWidget({ options, language, setStatus, flow }: WidgetProps<TableOptions>) {
+export default function TableWidget({ options, width, height, language, setStatus, flow }: WidgetProps<TableOptions>) {
   const { value, ts, status, wrongKind } = useDataWidget(options, "breakdown", setStatus);
   let body = null;
   if (value) {
     const { rows, first } = flowSlice(sortItems(value.items, options.sort, options.limit), flow);
     const behind = (v: number) => options.target !== undefined && (options.higherIsBetter ? v < options.target : v > options.target);
+    // The rows fill the frame, their text as large as a row allows (a header, the rows, a legend).
+    const lines = Math.max(rows.length, 3) + 1 + (options.target !== undefined ? 1 : 0);
+    // …and the longest name still on one line beside the rank and the value (about 0.56 em a letter).
+    const longest = Math.max(8, ...rows.map((r) => r.label.length));
+    const size = Math.min(48, (height / lines) * 0.46, (width - 96) / (8 + longest * 0.56));
+    const legend =
+      options.target !== undefined ? (
+        <div className="ranked-legend">
+          <span className="ranked-legend-mark" />
+          {translate(language, options.higherIsBetter ? "belowTarget" : "aboveTarget", { value: `${formatNumber(options.target, language, options.decimals)}${value.unit ? ` ${value.unit}` : ""}` })}
+        </div>
+      ) : null;
     body = (
+      <div className="ranked-frame" style={{ fontSize: `max(var(--type-xs), ${size}px)` }}>
       <table className="ranked">
+        {/* Column widths in the rows' font size (the header's is smaller). */}
+        <colgroup>
+          <col className="ranked-rank-col" />
+          <col />
+          <col className="ranked-value-col" />
+        </colgroup>
         <thead>
           <tr>
             <th className="ranked-rank">{translate(language, "rank")}</th>
@@ -33,6 +52,8 @@ export default function TableWidget({ options, language, setStatus, flow }: Widg
           ))}
         </tbody>
       </table>
+      {legend}
+      </div>
     );
   }
   return (
