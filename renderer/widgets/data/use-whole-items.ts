@@ -15,6 +15,6 @@ export function useWholeItems<E extends HTMLElement>(key: string, count: number)
     const bottom = list.getBoundingClientRect().bottom;
     const whole = [...list.children].filter((c) => c.getBoundingClientRect().bottom <= bottom + 1).length;
     if (whole < list.children.length) setFitted({ key, n: whole });
-  });
+  }, [key, shown]);
   return { ref, shown };
 }
