@@ -161,6 +161,11 @@ export interface LayoutSummary {
   tiles?: Array<{ id: string; x: number; y: number; w: number; h: number; widget: string }>;
   /** The file currently on disk fails validation; `inUse` tells whether a last good version serves. */
   errors: FileError[];
+  /**
+   * What the version in use may get wrong though valid: slivers on a display, topics no source
+   * publishes, cameras the catalog lacks (see layout-warnings.ts). The layout stays in use.
+   */
+  warnings: FileError[];
   inUse: boolean;
 }
 

@@ -11,6 +11,7 @@ import { checkSchedules, SCHEDULES_FILE, type SchedulesFile } from "../common/sc
 import { checkSources, SOURCES_FILE, type SourcesFile } from "../common/sources-file.js";
 import { checkTopology, type WallTopology } from "../common/topology.js";
 import { checkWebglBudget } from "../common/webgl-budget.js";
+import { layoutWarnings, type TopicCheck } from "../common/layout-warnings.js";
 import type { Logger } from "./log.js";
 import { writeFileAtomic } from "./json-file.js";
 import { parseJsonText } from "./parse-json-file.js";
@@ -70,6 +71,7 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
   private scanning: Promise<void> = Promise.resolve();
   private textChanged = false;
   private scheduleCheckedAgainst = "";
+  private topicCheck: TopicCheck | undefined;
 
   /**
    * @param lastGoodDir where a copy of each file's last good version is kept, so that a file broken
@@ -128,13 +130,20 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
     return [...this.layouts.entries()].filter(([, e]) => e.good).map(([id]) => id).sort();
   }
 
+  /** How layout warnings learn which topics the feed publishes (set once the feed has started). */
+  setTopicCheck(check: TopicCheck): void {
+    this.topicCheck = check;
+  }
+
   summaries(): LayoutSummary[] {
+    const topology = this.topologyEntry.good;
     return [...this.layouts.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([id, e]) => ({
         id,
         title: e.good?.title ?? { vi: id },
         errors: e.errors,
+        warnings: e.good && topology ? layoutWarnings(`${id}${LAYOUT_FILE_SUFFIX}`, e.good, { topology, cameras: this.cameras, ...(this.topicCheck ? { topics: this.topicCheck } : {}) }) : [],
         inUse: e.good !== undefined,
         ...(e.good ? { grid: e.good.grid, tiles: e.good.tiles.map(({ id: tileId, x, y, w, h, widget }) => ({ id: tileId, x, y, w, h, widget })) } : {}),
       }));

@@ -222,6 +222,24 @@ describe("sockets", () => {
     expect(service.state.current().layoutId).toBe("briefing");
   });
 
+  it("warns of a topic nobody publishes, with file and path, and finds nothing to say of any shipped layout", async () => {
+    type Summaries = { layouts: Array<{ id: string; inUse: boolean; warnings: Array<{ file: string; path: string; message: string }> }> };
+    const shipped = (await (await get("/api/layouts")).json()) as Summaries;
+    expect(shipped.layouts.flatMap((l) => l.warnings)).toEqual([]);
+    const file = path.join(dirs.layoutsDir, "overview.layout.json");
+    const raw = JSON.parse(await fs.readFile(file, "utf8"));
+    const i = raw.tiles.findIndex((t: { options: { topic?: string } }) => t.options.topic);
+    raw.tiles[i].options.topic = `${raw.tiles[i].options.topic}x`;
+    await fs.writeFile(file, JSON.stringify(raw));
+    const overview = await waitFor(async () => {
+      const l = ((await (await get("/api/layouts")).json()) as Summaries).layouts.find((x) => x.id === "overview")!;
+      return l.warnings.length > 0 ? l : undefined;
+    });
+    // A warning, not an error: the layout stays in use.
+    expect(overview.inUse).toBe(true);
+    expect(overview.warnings).toEqual([{ file: "overview.layout.json", path: `$.tiles[${i}].options.topic`, message: expect.stringContaining(`"${raw.tiles[i].options.topic}"`) }]);
+  });
+
   it("pushes a live layout edit to displays, and never a broken one", async () => {
     const d = displaySocket("D1");
     await waitFor(() => d.states[0]);

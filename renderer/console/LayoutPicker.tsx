@@ -22,7 +22,7 @@ export function filterLayouts(layouts: LayoutSummary[], query: string, language:
   return key ? layouts.filter((l) => searchKey(`${pickText(l.title, language)} ${l.id}`).includes(key)) : layouts;
 }
 
-/** Every layout with its preview; one click (or keys 1–9) puts it on the wall; broken files with their errors. */
+/** Every layout with its preview; one click (or keys 1–9) puts it on the wall; broken files with their errors, doubtful ones with their warnings. */
 export const LayoutPicker = memo(function LayoutPicker({ layouts, activeId, language, disabled, show }: { layouts: LayoutSummary[]; activeId: string | undefined; language: Language; disabled: boolean; show: (id: string) => void }) {
   const [query, setQuery] = useState("");
   const shown = useMemo(() => filterLayouts(layouts, query, language), [layouts, query, language]);
@@ -46,6 +46,18 @@ export const LayoutPicker = memo(function LayoutPicker({ layouts, activeId, lang
                   <div>{translate(language, l.inUse ? "fileErrors" : "fileBroken")}</div>
                   <ul>
                     {l.errors.map((e, j) => (
+                      <li key={j}>
+                        <code>{e.path}</code> {e.message}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              {l.warnings.length > 0 && (
+                <div className="layout-warnings" data-warnings={l.warnings.length}>
+                  <div>{translate(language, "layoutWarnings")}</div>
+                  <ul>
+                    {l.warnings.map((e, j) => (
                       <li key={j}>
                         <code>{e.path}</code> {e.message}
                       </li>

@@ -142,6 +142,7 @@ const dictionary = {
   layouts: { vi: "Bố cục", en: "Layouts" },
   active: { vi: "Đang hiển thị", en: "On the wall" },
   fileErrors: { vi: "Tệp đang lỗi; phiên bản hợp lệ gần nhất vẫn được dùng", en: "The file has errors; the last good version stays in use" },
+  layoutWarnings: { vi: "Cảnh báo (bố cục vẫn được dùng)", en: "Warnings (the layout stays in use)" },
   fileBroken: { vi: "Tệp lỗi, chưa có phiên bản hợp lệ", en: "The file has errors and no good version" },
   switchFailed: { vi: "Không chuyển được bố cục: {error}", en: "Could not switch layout: {error}" },
   revision: { vi: "Phiên bản {n}", en: "Revision {n}" },

@@ -40,6 +40,10 @@ export class FeedHub extends EventEmitter<{ update: [FeedUpdate] }> {
     return out;
   }
 
+  has(topic: string): boolean {
+    return this.latest.has(topic);
+  }
+
   topics(): string[] {
     return [...this.latest.keys()].sort();
   }

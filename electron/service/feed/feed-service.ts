@@ -1,5 +1,6 @@
 import type { Server } from "socket.io";
 import { FEED_PROTOCOL_VERSION } from "../../common/feed-protocol.js";
+import { CAMERA_STATUS_TOPIC } from "../../common/cameras-file.js";
 import type { SourcesFile } from "../../common/sources-file.js";
 import type { SocketDoor } from "../access/doors.js";
 import type { ServiceLimits } from "../access/limits.js";
@@ -44,6 +45,14 @@ export function startFeed(io: Server, deps: { store: LayoutStore; door: SocketDo
     for (const s of sources) s.start();
   };
   startSources(store.sources);
+
+  // Layout warnings name topics nobody publishes: with the simulator, any it does not make; with a
+  // backend, those its snapshot left out once asked (before that, it cannot tell).
+  store.setTopicCheck((topic) => {
+    if (hub.has(topic) || store.sources.sources.some((s) => s.topics.some((t) => t.topic === topic))) return "known";
+    if (simulator) return topic === CAMERA_STATUS_TOPIC ? "known" : "unknown";
+    return relay?.answered.has(topic) ? "unknown" : "unsure";
+  });
   const onStore = (change: { sourcesChanged: boolean }) => {
     if (change.sourcesChanged) startSources(store.sources);
   };

@@ -11,6 +11,8 @@ import type { FeedHub } from "./feed-hub.js";
  * One upstream connection serves every display; the backend token stays in the service.
  */
 export class UpstreamRelay {
+  /** Topics the backend has answered a subscription for: those it left out, it does not publish. */
+  readonly answered = new Set<string>();
   private readonly socket: Socket;
   private readonly subscribed = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
@@ -80,6 +82,7 @@ export class UpstreamRelay {
       }
       // Each item on its own: one bad topic does not cost the others their snapshot.
       for (const u of snapshot) this.accept(u);
+      for (const t of add) this.answered.add(t);
     } catch (e) {
       this.log("warn", "feed backend did not acknowledge a subscription", { error: (e as Error).message });
       for (const t of add) this.subscribed.delete(t);
