@@ -22,6 +22,22 @@ export function filterLayouts(layouts: LayoutSummary[], query: string, language:
   return key ? layouts.filter((l) => searchKey(`${pickText(l.title, language)} ${l.id}`).includes(key)) : layouts;
 }
 
+/** A file's errors or warnings, each at its JSON path. */
+function FileProblems({ className, heading, problems }: { className: string; heading: string; problems: LayoutSummary["errors"] }) {
+  return (
+    <div className={className} data-problems={problems.length}>
+      <div>{heading}</div>
+      <ul>
+        {problems.map((e, j) => (
+          <li key={j}>
+            <code>{e.path}</code> {e.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** Every layout with its preview; one click (or keys 1–9) puts it on the wall; broken files with their errors, doubtful ones with their warnings. */
 export const LayoutPicker = memo(function LayoutPicker({ layouts, activeId, language, disabled, show }: { layouts: LayoutSummary[]; activeId: string | undefined; language: Language; disabled: boolean; show: (id: string) => void }) {
   const [query, setQuery] = useState("");
@@ -41,30 +57,8 @@ export const LayoutPicker = memo(function LayoutPicker({ layouts, activeId, lang
                 {i < 9 && <kbd>{i + 1}</kbd>}
                 {active && <span className="badge badge-ok">{translate(language, "active")}</span>}
               </button>
-              {l.errors.length > 0 && (
-                <div className="layout-errors">
-                  <div>{translate(language, l.inUse ? "fileErrors" : "fileBroken")}</div>
-                  <ul>
-                    {l.errors.map((e, j) => (
-                      <li key={j}>
-                        <code>{e.path}</code> {e.message}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              )}
-              {l.warnings.length > 0 && (
-                <div className="layout-warnings" data-warnings={l.warnings.length}>
-                  <div>{translate(language, "layoutWarnings")}</div>
-                  <ul>
-                    {l.warnings.map((e, j) => (
-                      <li key={j}>
-                        <code>{e.path}</code> {e.message}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              )}
+              {l.errors.length > 0 && <FileProblems className="layout-errors" heading={translate(language, l.inUse ? "fileErrors" : "fileBroken")} problems={l.errors} />}
+              {l.warnings.length > 0 && <FileProblems className="layout-warnings" heading={translate(language, "layoutWarnings")} problems={l.warnings} />}
             </li>
           );
         })}
