@@ -67,38 +67,6 @@ export function breakdownTopic(
   };
 }
 
-/** Named lines of points; each step appends one point per line at `now` and drops the oldest. */
-export function seriesTopic(topic: string, names: readonly string[], o: Range & { unit?: string; points: number; intervalMs: number }): TopicGenerator {
-  return {
-    topic,
-    initial: (rng, now) => ({
-      kind: "series",
-      ...(o.unit ? { unit: o.unit } : {}),
-      series: names.map((name) => {
-        let v = rng.range(o.min, o.max);
-        return {
-          name,
-          points: Array.from({ length: o.points }, (_, i): [number, number] => {
-            v = rng.walk(v, o.step, o.min, o.max);
-            return [now - (o.points - 1 - i) * o.intervalMs, round(v, o.decimals)];
-          }),
-        };
-      }),
-    }),
-    step: (prev, rng, now) => {
-      if (prev.kind !== "series") return prev;
-      return {
-        ...prev,
-        series: prev.series.map((s) => {
-          const last = s.points.at(-1)?.[1] ?? o.min;
-          const t = Math.max(now, (s.points.at(-1)?.[0] ?? 0) + 1);
-          return { ...s, points: [...s.points.slice(-(o.points - 1)), [t, round(rng.walk(last, o.step, o.min, o.max), o.decimals)] as [number, number]] };
-        }),
-      };
-    },
-  };
-}
-
 export function statusTopic(topic: string, items: ReadonlyArray<readonly [string, string]>, pDown: number): TopicGenerator {
   return {
     topic,

@@ -1,0 +1,108 @@
+import type { FeedValue } from "../../common/feed-protocol.js";
+import type { TopicGenerator } from "./generators.js";
+import type { Random } from "./random.js";
+
+export const MINUTE = 60_000;
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+/** Việt Nam keeps UTC+7 all year: its days start at 17:00 UTC. */
+const VN_OFFSET = 7 * HOUR;
+
+/**
+ * One domain of the simulated province: a seeded state from which every topic of the domain is
+ * derived, so that its figures agree (parts sum to totals, a KPI is the last point of its chart).
+ */
+export interface DomainModel<S = unknown> {
+  domain: string;
+  /** The state at `now`, with the history its charts show already filled in. */
+  start(rng: Random, now: number): S;
+  /** The state a moment later: one thing happened (a report came, a figure moved). */
+  step(state: S, rng: Random, now: number): S;
+  /** Every topic of the domain, derived from the state. */
+  topics(state: S, now: number): Record<string, FeedValue>;
+}
+
+export function model<S>(m: DomainModel<S>): DomainModel {
+  return m as DomainModel;
+}
+
+/** Figures that stand alone (no total, no chart of their own): each moves by its own generator. */
+export function standalone(domain: string, generators: TopicGenerator[]): DomainModel {
+  return model<Record<string, FeedValue>>({
+    domain,
+    start: (rng, now) => Object.fromEntries(generators.map((g) => [g.topic, g.initial(rng, now)])),
+    step: (state, rng, now) => {
+      const g = rng.pick(generators);
+      return { ...state, [g.topic]: g.step(state[g.topic]!, rng, now) };
+    },
+    topics: (state) => state,
+  });
+}
+
+/** Midnight in Việt Nam of the day holding `t`. */
+export function dayStart(t: number): number {
+  return Math.floor((t + VN_OFFSET) / DAY) * DAY - VN_OFFSET;
+}
+
+/** The start of the interval holding `t` (intervals of a day start at Vietnamese midnight). */
+export function bucketOf(t: number, interval: number): number {
+  return interval >= DAY ? dayStart(t) : Math.floor(t / interval) * interval;
+}
+
+export type Points = Array<[number, number]>;
+
+/** `count` points, one per interval, the last in the interval holding `now`. */
+export function backfill(now: number, count: number, interval: number, valueAt: (t: number) => number): Points {
+  const last = bucketOf(now, interval);
+  // Việt Nam has no daylight saving: days are exactly DAY apart.
+  return Array.from({ length: count }, (_, i): [number, number] => {
+    const t = last - (count - 1 - i) * interval;
+    return [t, valueAt(t)];
+  });
+}
+
+/**
+ * A chart's points moved on to `now`: the point of the current interval takes `value` (given the
+ * point's value so far, or undefined for a new interval); a new interval drops the oldest point.
+ */
+export function rollPoints(points: Points, now: number, interval: number, value: (sofar: number | undefined) => number): Points {
+  const bucket = bucketOf(now, interval);
+  const last = points.at(-1);
+  if (last && last[0] >= bucket) return [...points.slice(0, -1), [last[0], value(last[1])]];
+  return [...points.slice(1), [bucket, value(undefined)]];
+}
+
+/** The sum of the points since Vietnamese midnight (a count per hour makes today's total). */
+export function sumToday(points: Points, now: number): number {
+  const from = dayStart(now);
+  return points.reduce((sum, [t, v]) => (t >= from ? sum + v : sum), 0);
+}
+
+/** How busy an office is at `t` (Vietnamese hours), 0 to 1: mornings and afternoons, not nights. */
+export function officeLoad(t: number): number {
+  const h = new Date(t + VN_OFFSET).getUTCHours();
+  if (h >= 7 && h < 11) return 1;
+  if (h >= 13 && h < 17) return 0.9;
+  if (h >= 11 && h < 13) return 0.4;
+  if (h >= 17 && h < 21) return 0.2;
+  return 0.03;
+}
+
+/** How many things happen in a span where `mean` are expected (Poisson; the mean stays small per step). */
+export function poisson(rng: Random, mean: number): number {
+  const limit = Math.exp(-Math.min(mean, 30));
+  let n = 0;
+  for (let p = rng.next(); p > limit; p *= rng.next()) n++;
+  return n;
+}
+
+/** Counts per interval that follow an office day, `perHour` at its busiest (the history of a count). */
+export function officeCounts(rng: Random, now: number, count: number, interval: number, perHour: number): Points {
+  // The current interval holds only what has happened so far.
+  return backfill(now, count, interval, (t) => poisson(rng, (perHour * officeLoad(t + interval / 2) * Math.min(interval, now - t)) / HOUR));
+}
+
+/** Counts per interval brought up to `now`: intervals that began since the last step hold nothing yet. */
+export function upTo(points: Points, now: number, interval = HOUR): Points {
+  return rollPoints(points, now, interval, (n) => n ?? 0);
+}
