@@ -25,7 +25,7 @@ describe("layout warnings", () => {
   });
 
   it("says nothing of a tile whose edges fall in bezels or well inside displays", () => {
-    expect(layoutWarnings("t.layout.json", layout([{ id: "a", x: 0, y: 0, w: 4, h: 6, widget: "clock", options: {} }, { id: "b", x: 4, y: 0, w: 6, h: 6, widget: "clock", options: {} }]), ctx)).toEqual([]);
+    expect(layoutWarnings("t.layout.json", layout([{ id: "a", x: 0, y: 0, w: 4, h: 6, widget: "clock", options: {} }, { id: "b", x: 4, y: 0, w: 4, h: 6, widget: "clock", options: {} }]), ctx)).toEqual([]);
   });
 
   it("names a topic no source publishes, and stays silent while the feed cannot tell", () => {

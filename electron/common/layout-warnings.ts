@@ -1,7 +1,8 @@
 import type { CamerasFile } from "./cameras-file.js";
 import type { FileError } from "./file-errors.js";
 import type { Layout } from "./layout.js";
-import { tileCanvasRect, tileParts } from "./plan.js";
+import { mainPart, tileCanvasRect, tileParts, type Rect } from "./plan.js";
+import { findWidgetKind } from "./widgets/widget-kinds.js";
 import type { WallTopology } from "./topology.js";
 
 /** What the feed can say of a topic: someone publishes it, nobody does, or it cannot tell yet. */
@@ -44,19 +45,32 @@ export function layoutWarnings(file: string, layout: Layout, ctx: WarningContext
     const rect = tileCanvasRect(ctx.topology, layout, tile);
     const parts = tileParts(ctx.topology, rect);
     const displays = ctx.topology.displays;
+    const displayOf = (part: Rect) =>
+      displays.find((d) => {
+        const x = rect.x + part.x - d.col * (display.width + ctx.topology.bezel.x);
+        const y = rect.y + part.y - d.row * (display.height + ctx.topology.bezel.y);
+        return x >= 0 && y >= 0 && x < display.width && y < display.height;
+      })?.id ?? "?";
+    // Text that cannot flow sits whole in the largest part: a large part elsewhere would stay empty.
+    const main = mainPart(parts);
+    if (main && !findWidgetKind(tile.widget)?.bezels) {
+      for (const part of parts) {
+        if (part === main || part.width * part.height * 3 < main.width * main.height) continue;
+        warnings.push({
+          file,
+          path: at,
+          message: `tile "${tile.id}" (${tile.widget}) shows its text on display "${displayOf(main)}" only: its ${part.width}×${part.height} px on display "${displayOf(part)}" would stay empty; split it at the display's edge`,
+        });
+      }
+    }
     for (const part of parts) {
       const narrow = part.width < rect.width && part.width < display.width * SLIVER_SHARE;
       const low = part.height < rect.height && part.height < display.height * SLIVER_SHARE;
       if (!narrow && !low) continue;
-      const on = displays.find((d) => {
-        const x = rect.x + part.x - d.col * (display.width + ctx.topology.bezel.x);
-        const y = rect.y + part.y - d.row * (display.height + ctx.topology.bezel.y);
-        return x >= 0 && y >= 0 && x < display.width && y < display.height;
-      });
       warnings.push({
         file,
         path: at,
-        message: `tile "${tile.id}" leaves a sliver of ${part.width}×${part.height} px on display "${on?.id ?? "?"}": move its edge to the display's edge (into the bezel) or well into the display`,
+        message: `tile "${tile.id}" leaves a sliver of ${part.width}×${part.height} px on display "${displayOf(part)}": move its edge to the display's edge (into the bezel) or well into the display`,
       });
     }
     for (const { path, topic } of tileTopics(tile.options)) {

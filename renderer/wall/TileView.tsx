@@ -122,7 +122,7 @@ export function TileView({ tileKey, part, language, retryKey, context, preparing
                               visible={visible}
                               language={language}
                               setStatus={index === 0 ? setStatus : noStatus}
-                              {...(areas.length > 1 ? { flow: { index, heights: areas.map((a) => a.height) } } : {})}
+                              {...(areas.length > 1 ? { flow: { index, heights: areas.map((a) => a.height), widths: areas.map((a) => a.width) } } : {})}
                             />
                           </Suspense>
                         </TileBoundary>

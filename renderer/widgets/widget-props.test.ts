@@ -10,14 +10,14 @@ describe("flowSlice", () => {
 
   it("splits rows among frames in proportion to their heights, every row once, in order", () => {
     const heights = [300, 300, 600];
-    const slices = heights.map((_, index) => flowSlice(rows, { index, heights }));
+    const slices = heights.map((_, index) => flowSlice(rows, { index, heights, widths: [1, 1, 1] }));
     expect(slices.map((s) => s.rows.length)).toEqual([3, 3, 6]);
     expect(slices.flatMap((s) => s.rows)).toEqual(rows);
     expect(slices.map((s) => s.first)).toEqual([0, 3, 6]);
   });
 
   it("leaves a later frame empty rather than repeat a row when there are few", () => {
-    const slices = [0, 1, 2].map((index) => flowSlice([1], { index, heights: [1, 1, 1] }));
+    const slices = [0, 1, 2].map((index) => flowSlice([1], { index, heights: [1, 1, 1], widths: [1, 1, 1] }));
     expect(slices.flatMap((s) => s.rows)).toEqual([1]);
   });
 });

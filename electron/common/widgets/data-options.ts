@@ -27,12 +27,23 @@ export const gaugeOptionsSchema = z.strictObject({
   higherIsBetter: z.boolean().default(true),
 });
 
+/** The wall's meanings of colour: good, warning, bad, information, neutral (one colour each). */
+export const toneSchema = z.enum(["ok", "warn", "bad", "info", "neutral"]);
+
 export const barsOptionsSchema = z.strictObject({
   ...dataBase,
   style: z.enum(["bars", "donut"]).default("bars"),
   sort: z.enum(["desc", "asc", "none"]).default("desc"),
   limit: z.number().int().min(1).max(50).default(10),
   decimals,
+  /** What each item means, by its key (a status: resolved is ok, overdue bad); else colour by target. */
+  tones: z.record(z.string().max(120), toneSchema).optional(),
+  /**
+   * Items are coloured against a target: this one, or each item's own `target` from the feed (a
+   * station's alarm level). Higher is better (a rate) or lower is (a limit: amber from 75 % of it).
+   */
+  target: z.number().optional(),
+  higherIsBetter: z.boolean().default(true),
 });
 
 export const tableOptionsSchema = z.strictObject({

@@ -20,7 +20,8 @@ export interface WidgetKindSpec<S extends z.ZodType = z.ZodType> {
   webgl?: true;
   /**
    * How the widget meets a bezel that crosses its tile (see plan.ts, tile parts): a picture spans
-   * it; a list flows its rows into each part; anything else sits whole inside the largest part.
+   * it; a list flows its rows into each part (a chart, its time axis); anything else sits whole
+   * inside the largest part.
    */
   bezels?: "span" | "flow";
 }
@@ -34,13 +35,13 @@ export const widgetKinds = {
   text: kind({ id: "text", name: { vi: "Văn bản", en: "Text" }, optionsSchema: textOptionsSchema, example: { body: { vi: "Sóc Trăng" } } }),
   kpi: kind({ id: "kpi", name: { vi: "Chỉ số", en: "KPI" }, optionsSchema: kpiOptionsSchema, example: { topic: "admin.dossiers.ontime_rate" } }),
   gauge: kind({ id: "gauge", name: { vi: "Đồng hồ đo", en: "Gauge" }, optionsSchema: gaugeOptionsSchema, example: { topic: "health.beds.occupancy" } }),
-  bars: kind({ id: "bars", name: { vi: "Biểu đồ cột", en: "Bars" }, optionsSchema: barsOptionsSchema, example: { topic: "admin.dossiers.by_department" } }),
+  bars: kind({ id: "bars", name: { vi: "Biểu đồ cột", en: "Bars" }, optionsSchema: barsOptionsSchema, example: { topic: "admin.dossiers.by_department" }, bezels: "flow" }),
   table: kind({ id: "table", name: { vi: "Bảng xếp hạng", en: "Ranked table" }, optionsSchema: tableOptionsSchema, example: { topic: "admin.dossiers.by_department" } , bezels: "flow" }),
   events: kind({ id: "events", name: { vi: "Sự kiện", en: "Events" }, optionsSchema: eventsOptionsSchema, example: { topic: "feedback.events" } , bezels: "flow" }),
   status: kind({ id: "status", name: { vi: "Trạng thái hệ thống", en: "System status" }, optionsSchema: statusOptionsSchema, example: { topic: "portal.systems.status" } , bezels: "flow" }),
   camera: kind({ id: "camera", name: { vi: "Camera", en: "Camera" }, optionsSchema: cameraOptionsSchema, example: { camera: "cam-01" } , bezels: "span" }),
   "camera-grid": kind({ id: "camera-grid", name: { vi: "Lưới camera", en: "Camera grid" }, optionsSchema: cameraGridOptionsSchema, example: { group: "trung-tam", columns: 2, rows: 2 } , bezels: "span" }),
-  chart: kind({ id: "chart", name: { vi: "Biểu đồ đường", en: "Line chart" }, optionsSchema: chartOptionsSchema, example: { topic: "admin.dossiers.trend" } }),
+  chart: kind({ id: "chart", name: { vi: "Biểu đồ đường", en: "Line chart" }, optionsSchema: chartOptionsSchema, example: { topic: "admin.dossiers.trend" }, bezels: "flow" }),
   map: kind({ id: "map", name: { vi: "Bản đồ", en: "Map" }, optionsSchema: mapOptionsSchema, example: {}, webgl: true , bezels: "span" }),
 } as const;
 

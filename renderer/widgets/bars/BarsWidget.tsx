@@ -1,14 +1,47 @@
 import type { BarsOptions } from "../../../electron/common/widgets/data-options.js";
+import type { Language } from "../../../electron/common/localized-text.js";
 import { formatNumber } from "../../ui/format.js";
+import { translate, type TextKey } from "../../ui/i18n.js";
 import { DataFrame } from "../data/DataFrame.js";
 import { sortItems } from "../data/sort-items.js";
+import { limitTone, toneOf, type Tone } from "../data/tone.js";
 import { useDataWidget } from "../data/use-data-widget.js";
-import type { WidgetProps } from "../widget-props.js";
+import { flowSlice, type WidgetProps } from "../widget-props.js";
 import "./bars.css";
 
-const palette = ["#2fb4ff", "#2ecc71", "#f5b041", "#af7ac5", "#ff7f50", "#48c9b0", "#f1948a", "#85929e", "#5dade2", "#f7dc6f"];
+/** Categories without a meaning: blues, teals and violets, never the good, warning or bad colours. */
+const palette = ["#2fb4ff", "#48c9b0", "#af7ac5", "#5dade2", "#a9cce3", "#76d7c4", "#d2b4de", "#7f8fa6"];
+const toneVar: Record<Tone, string> = { ok: "var(--ok)", warn: "var(--warn)", bad: "var(--bad)", info: "var(--info)", neutral: "var(--muted)" };
 
-function Donut({ items, language, decimals, unit }: { items: Array<{ key: string; label: string; value: number }>; language: "vi" | "en"; decimals?: number | undefined; unit?: string | undefined }) {
+type Item = { key: string; label: string; value: number; target?: unknown };
+
+/** An item's meaning: given by the layout, or its value against its target or limit; none: undefined. */
+function itemTone(item: Item, options: BarsOptions): Tone | undefined {
+  const given = options.tones?.[item.key];
+  if (given) return given;
+  const target = typeof item.target === "number" ? item.target : options.target;
+  if (target === undefined) return undefined;
+  return options.higherIsBetter ? toneOf(item.value, { target, higherIsBetter: true }) : limitTone(item.value, target);
+}
+
+/** What the colours of bars coloured by target mean, for those that appear. */
+function ToneLegend({ used, higherIsBetter, language }: { used: Set<Tone>; higherIsBetter: boolean; language: Language }) {
+  const order: Tone[] = ["ok", "warn", "bad"];
+  return (
+    <div className="tone-legend">
+      {order
+        .filter((t) => used.has(t))
+        .map((t) => (
+          <span key={t} className="tone-legend-item">
+            <span className={`swatch fill-${t}`} />
+            {translate(language, `${higherIsBetter ? "target" : "limit"}_${t}` as TextKey)}
+          </span>
+        ))}
+    </div>
+  );
+}
+
+function Donut({ items, colours, language, decimals, unit }: { items: Item[]; colours: string[]; language: Language; decimals?: number | undefined; unit?: string | undefined }) {
   const total = items.reduce((n, i) => n + Math.max(0, i.value), 0) || 1;
   let acc = 0;
   const r = 70;
@@ -18,7 +51,7 @@ function Donut({ items, language, decimals, unit }: { items: Array<{ key: string
       <svg viewBox="0 0 200 200" className="donut-svg">
         {items.map((it, i) => {
           const len = (Math.max(0, it.value) / total) * c;
-          const el = <circle key={it.key} cx="100" cy="100" r={r} fill="none" stroke={palette[i % palette.length]} strokeWidth="36" strokeDasharray={`${len} ${c - len}`} strokeDashoffset={-acc} transform="rotate(-90 100 100)" />;
+          const el = <circle key={it.key} cx="100" cy="100" r={r} fill="none" stroke={colours[i]} strokeWidth="36" strokeDasharray={`${len} ${c - len}`} strokeDashoffset={-acc} transform="rotate(-90 100 100)" />;
           acc += len;
           return el;
         })}
@@ -29,7 +62,7 @@ function Donut({ items, language, decimals, unit }: { items: Array<{ key: string
       <ul className="donut-legend">
         {items.map((it, i) => (
           <li key={it.key}>
-            <span className="swatch" style={{ background: palette[i % palette.length] }} />
+            <span className="swatch" style={{ background: colours[i] }} />
             <span className="bar-label">{it.label}</span>
             <span className="bar-value">
               {formatNumber(it.value, language, decimals)}
@@ -42,22 +75,29 @@ function Donut({ items, language, decimals, unit }: { items: Array<{ key: string
   );
 }
 
-export default function BarsWidget({ options, language, setStatus }: WidgetProps<BarsOptions>) {
+export default function BarsWidget({ options, language, setStatus, flow }: WidgetProps<BarsOptions>) {
   const { value, ts, status, wrongKind } = useDataWidget(options, "breakdown", setStatus);
   let body = null;
   if (value) {
-    const items = sortItems(value.items, options.sort, options.limit);
-    const max = Math.max(...items.map((i) => i.value), 0) || 1;
+    const all: Item[] = sortItems(value.items, options.sort, options.limit);
+    // Bars over a bezel flow into its parts on one scale; a donut stays whole in the first part.
+    const items = options.style === "donut" ? (flow?.index ? [] : all) : flowSlice(all, flow).rows;
+    const max = Math.max(...all.map((i) => i.value), 0) || 1;
+    const meant = items.map((it) => itemTone(it, options));
+    const colours = meant.map((t, i) => (t ? toneVar[t] : palette[i % palette.length]!));
+    // Colours from targets get a legend; colours the layout gave per item are named by the items' labels.
+    const byTarget = new Set(meant.filter((t, i): t is Tone => t !== undefined && !options.tones?.[items[i]!.key]));
     body =
-      options.style === "donut" ? (
-        <Donut items={items} language={language} decimals={options.decimals} unit={value.unit} />
+      items.length === 0 ? null : options.style === "donut" ? (
+        <Donut items={items} colours={colours} language={language} decimals={options.decimals} unit={value.unit} />
       ) : (
+        <div className="bars-frame">
         <ul className="bars">
-          {items.map((it) => (
-            <li key={it.key} className="bar-row">
+          {items.map((it, i) => (
+            <li key={it.key} className="bar-row" data-tone={meant[i]}>
               <span className="bar-label">{it.label}</span>
               <span className="bar-track">
-                <span className="bar-fill" style={{ width: `${Math.max(0, (it.value / max) * 100)}%` }} />
+                <span className="bar-fill" style={{ width: `${Math.max(0, (it.value / max) * 100)}%`, background: meant[i] ? colours[i] : undefined }} />
               </span>
               <span className="bar-value">
                 {formatNumber(it.value, language, options.decimals)}
@@ -66,6 +106,8 @@ export default function BarsWidget({ options, language, setStatus }: WidgetProps
             </li>
           ))}
         </ul>
+        {byTarget.size > 0 && <ToneLegend used={byTarget} higherIsBetter={options.higherIsBetter} language={language} />}
+        </div>
       );
   }
   return (

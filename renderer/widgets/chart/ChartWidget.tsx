@@ -5,13 +5,13 @@ import type { ChartOptions } from "../../../electron/common/widgets/data-options
 import { formatNumber, formatTime } from "../../ui/format.js";
 import { DataFrame } from "../data/DataFrame.js";
 import { useDataWidget } from "../data/use-data-widget.js";
-import type { WidgetProps } from "../widget-props.js";
+import { flowSlice, type WidgetProps } from "../widget-props.js";
 import "./chart.css";
 import { alignSeries } from "./series-data.js";
 
 const colours = ["#2fb4ff", "#2ecc71", "#f5b041", "#af7ac5", "#ff7f50", "#48c9b0"];
 
-export default function ChartWidget({ options, width, height, language, setStatus }: WidgetProps<ChartOptions>) {
+export default function ChartWidget({ options, width, height, language, setStatus, flow }: WidgetProps<ChartOptions>) {
   const { value, ts, status, wrongKind } = useDataWidget(options, "series", setStatus);
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | undefined>(undefined);
@@ -58,9 +58,28 @@ export default function ChartWidget({ options, width, height, language, setStatu
     };
   }, [names, width, chartHeight, language, options.area, options.decimals]);
 
+  // Over a bezel the time axis flows from part to part (each slice reaching the next one's first
+  // point, so the lines meet at the bezel), on one vertical scale.
+  const slice = flow?.index;
+  const slices = flow ? JSON.stringify(flow.widths) : "";
   useEffect(() => {
-    if (plot.current && value) plot.current.setData(alignSeries(value) as uPlot.AlignedData);
-  }, [value, names, width, chartHeight]);
+    if (!plot.current || !value) return;
+    const [xs, ...ys] = alignSeries(value);
+    if (slice === undefined) {
+      plot.current.setData([xs, ...ys] as uPlot.AlignedData);
+      return;
+    }
+    const widths = JSON.parse(slices) as number[];
+    const { first, rows } = flowSlice(xs, { index: slice, heights: widths, widths });
+    const end = Math.min(xs.length, first + rows.length + 1);
+    const all = ys.flat().filter((v): v is number => v !== null);
+    const lo = Math.min(...all);
+    const hi = Math.max(...all);
+    const pad = (hi - lo || 1) * 0.08;
+    plot.current.setScale("y", { min: lo - pad, max: hi + pad });
+    plot.current.setData([xs.slice(first, end), ...ys.map((y) => y.slice(first, end))] as uPlot.AlignedData, false);
+    plot.current.setScale("x", { min: xs[first]!, max: xs[end - 1]! });
+  }, [value, names, width, chartHeight, slice, slices]);
 
   return (
     <DataFrame status={status} ts={ts} topic={options.topic} expected="series" wrongKind={wrongKind} language={language}>

@@ -1,4 +1,4 @@
-export type Tone = "ok" | "warn" | "bad" | "neutral";
+export type Tone = "ok" | "warn" | "bad" | "info" | "neutral";
 
 /**
  * The colour of a figure: explicit thresholds first; else against the target (met: ok, within
@@ -17,4 +17,11 @@ export function toneOf(value: number, o: { thresholds?: { warn: number; bad: num
     return gap <= 0.1 ? "warn" : "bad";
   }
   return "neutral";
+}
+
+/** A value against a limit it must stay under (salinity, a pollutant): bad at or above it, warn from 75 % of it. */
+export function limitTone(value: number, limit: number): Tone {
+  if (value >= limit) return "bad";
+  if (value >= limit * 0.75) return "warn";
+  return "ok";
 }

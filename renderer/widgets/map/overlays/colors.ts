@@ -1,3 +1,5 @@
+import { limitTone } from "../../data/tone.js";
+
 /** RGBA colours of the overlays, matching the wall's tones (renderer/ui/base.css). */
 export type Rgba = [number, number, number, number];
 
@@ -25,11 +27,11 @@ export function feedbackColor(status: string | undefined): Rgba {
   }
 }
 
-/** A value against a threshold: red at or above it, amber from 75% of it, else green. */
+const toneColor = { ok: tones.good, warn: tones.warn, bad: tones.bad, info: tones.info, neutral: tones.muted } as const;
+
+/** A value against a threshold: red at or above it, amber from 75% of it, else green (the wall's limitTone). */
 export function thresholdColor(value: number, threshold: number): Rgba {
-  if (value >= threshold) return tones.bad;
-  if (value >= threshold * 0.75) return tones.warn;
-  return tones.good;
+  return toneColor[limitTone(value, threshold)];
 }
 
 /** Choropleth: a sequential blue ramp from the lowest to the highest value shown. */
