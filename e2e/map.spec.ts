@@ -55,6 +55,12 @@ test("a map draws the built-in basemap with no network and its overlays from the
   expect(layers["places"]!.count).toBeGreaterThan(0);
   // The simulator's newest reports are minutes old at most: they pulse.
   expect(layers["feedback-pulse"]!.count).toBeGreaterThan(0);
+  // A legend says what each colour means, one row per overlay that encodes something.
+  const legend = page.locator('[data-tile-id="map"] [data-map-legend]');
+  await expect(legend).toContainText("Vượt ngưỡng");
+  await expect(legend).toContainText("Quá hạn");
+  await expect(legend).toContainText("Gián đoạn");
+  await expect(legend.locator(".map-legend-ramp")).toHaveCount(1);
 
   // The pixels: sea and land of the offline basemap, and station dots in their threshold colours.
   const shot = await page.locator('[data-tile-id="map"]').screenshot();

@@ -9,6 +9,7 @@ import type { TileStatus, WidgetProps } from "../widget-props.js";
 import { loadDistricts, loadPlaces } from "./basemap-data.js";
 import { basemapStyle } from "./basemap-style.js";
 import "./map.css";
+import { MapLegend } from "./MapLegend.js";
 import { OverlayData, type Geography } from "./MapOverlays.js";
 import { describeSession } from "./map-debug-info.js";
 import { registerMap } from "./map-registry.js";
@@ -132,6 +133,8 @@ export default function MapWidget({ options, width, height, visible, language, s
       {state.kind === "recovering" && <div className="tile-slate map-slate map-slate-quiet">{translate(language, "mapRecovering")}</div>}
       {state.kind === "waiting" && <div className="tile-slate map-slate map-slate-quiet">{translate(language, "mapWaiting")}</div>}
       {showsCorner && options.basemap === "offline" && <div className="map-note">{translate(language, "mapDemoNote")}</div>}
+      {/* The legend at the tile's top left, on the display that shows that corner. */}
+      {visible.x <= CORNER_SLACK && visible.y <= CORNER_SLACK && <MapLegend overlays={options.overlays} language={language} />}
     </div>
   );
 }

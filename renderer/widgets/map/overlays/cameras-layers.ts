@@ -3,7 +3,7 @@ import { ScatterplotLayer, TextLayer } from "@deck.gl/layers";
 import type { Camera } from "../../../../electron/common/cameras-file.js";
 import type { StatusValue } from "../../../../electron/common/feed-protocol.js";
 import { tones, type Rgba } from "./colors.js";
-import { labelStyle } from "./text-style.js";
+import { labelPriority, labelsAt } from "./text-style.js";
 
 type PlacedCamera = Camera & { lat: number; lon: number };
 
@@ -34,7 +34,7 @@ export function cameraLayers(cameras: readonly Camera[], status: StatusValue | u
   if (labels) {
     layers.push(
       new TextLayer<PlacedCamera>({
-        ...labelStyle,
+        ...labelsAt(labelPriority.camera),
         id: "cameras-labels",
         data: placed,
         getPosition: position,

@@ -6,7 +6,7 @@ import type { Language } from "../../../../electron/common/localized-text.js";
 import { formatNumber } from "../../../ui/format.js";
 import type { DistrictProps, PlaceProps } from "../basemap-data.js";
 import { rampColor } from "./colors.js";
-import { labelStyle } from "./text-style.js";
+import { labelPriority, labelsAt } from "./text-style.js";
 
 /** A district's value from a breakdown: matched by key (the district code) or by its name. */
 export function districtValues(value: BreakdownValue | undefined): Map<string, number> {
@@ -56,7 +56,7 @@ export function districtLayers(
     const districtSeats = seats.filter((s) => s.properties.kind === "district");
     layers.push(
       new TextLayer<Feature<Point, PlaceProps>>({
-        ...labelStyle,
+        ...labelsAt(labelPriority.district),
         id: "districts-labels",
         data: districtSeats,
         getPosition: (s) => s.geometry.coordinates as [number, number],

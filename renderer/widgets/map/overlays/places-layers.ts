@@ -1,7 +1,7 @@
 import { TextLayer } from "@deck.gl/layers";
 import type { Feature, Point } from "geojson";
 import type { PlaceProps } from "../basemap-data.js";
-import { labelStyle } from "./text-style.js";
+import { labelPriority, labelsAt } from "./text-style.js";
 
 const sizeByKind: Record<PlaceProps["kind"], number> = { country: 34, sea: 30, islands: 24, city: 26, district: 24 };
 
@@ -9,7 +9,7 @@ const sizeByKind: Record<PlaceProps["kind"], number> = { country: 34, sea: 30, i
 export function placesLayer(places: Feature<Point, PlaceProps>[], zoom: number, language: "vi" | "en"): TextLayer<Feature<Point, PlaceProps>> {
   const shown = places.filter((p) => p.properties.kind !== "district" && p.properties.minzoom <= zoom);
   return new TextLayer<Feature<Point, PlaceProps>>({
-    ...labelStyle,
+    ...labelsAt(labelPriority.place),
     id: "places",
     data: shown,
     getPosition: (p) => p.geometry.coordinates as [number, number],

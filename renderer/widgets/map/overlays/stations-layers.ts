@@ -4,7 +4,7 @@ import type { BreakdownValue } from "../../../../electron/common/feed-protocol.j
 import type { Language } from "../../../../electron/common/localized-text.js";
 import { formatNumber } from "../../../ui/format.js";
 import { thresholdColor, tones } from "./colors.js";
-import { labelStyle } from "./text-style.js";
+import { labelPriority, labelsAt } from "./text-style.js";
 
 export interface Station {
   key: string;
@@ -52,7 +52,7 @@ export function stationLayers(
   return [
     dots,
     new TextLayer<Station>({
-      ...labelStyle,
+      ...labelsAt(labelPriority.station),
       id: "stations-labels",
       data: stations,
       getPosition: position,
