@@ -38,8 +38,9 @@ function useFittedText(box: RefObject<HTMLDivElement | null>, content: RefObject
       inner.style.fontSize = `${Math.floor(lo)}px`;
     };
     fit();
-    // Measured again once the bundled font is in: its glyphs are wider than the fallback's.
-    void document.fonts.ready.then(fit);
+    // Measured again once the bundled font is in: its glyphs are wider than the fallback's
+    // (a document without a font set, as in unit tests, has nothing to wait for).
+    if ("fonts" in document) void document.fonts.ready.then(fit);
     return () => {
       live = false;
     };
