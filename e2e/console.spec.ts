@@ -36,10 +36,11 @@ test("an admin makes accounts; the operator switches, pushes a camera by drag an
   await expect(d2.locator('[data-display-id="D2"]')).toHaveAttribute("data-layout-id", "health");
   await expect(page.locator(".last-change")).toContainText("Đổi bố cục bởi lan.nguyen");
 
-  // Keys 1–9 put the n-th layout on the wall (2: the briefing, in the list's order).
+  // Keys 1–9 put the n-th layout of the list (in the list's order) on the wall.
+  const third = await operator.locator(".layout-list [data-layout-id]").nth(2).getAttribute("data-layout-id");
   await operator.locator("body").click({ position: { x: 5, y: 5 } });
-  await operator.keyboard.press("2");
-  await expect(d1.locator('[data-display-id="D1"]')).toHaveAttribute("data-layout-id", "briefing");
+  await operator.keyboard.press("3");
+  await expect(d1.locator('[data-display-id="D1"]')).toHaveAttribute("data-layout-id", third!);
   await operator.locator('.layout-list [data-layout-id="overview"] button').click();
   await expect(d1.locator('[data-display-id="D1"]')).toHaveAttribute("data-layout-id", "overview");
 

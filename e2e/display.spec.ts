@@ -1,14 +1,15 @@
 import fs from "node:fs/promises";
 import { expect, test } from "./fixtures.js";
+import { showSpanning } from "./spanning-layout.js";
 
 const root = (id: string) => `[data-display-id="${id}"]`;
 
 test("two displays render their parts of a tile spanning the bezel, as one picture", async ({ wall, openDisplay }) => {
-  await wall.show("intro");
+  await showSpanning(wall);
   const d1 = await openDisplay("D1");
   const d2 = await openDisplay("D2");
   for (const page of [d1, d2]) {
-    await expect(page.locator(root(page === d1 ? "D1" : "D2"))).toHaveAttribute("data-layout-id", "intro");
+    await expect(page.locator(root(page === d1 ? "D1" : "D2"))).toHaveAttribute("data-layout-id", "spanning");
     await expect(page.locator('[data-tile-id="clock"]')).toHaveAttribute("data-status", "ready");
     await expect(page.locator('[data-tile-id="clock"]')).toHaveAttribute("data-widget", "clock");
   }
@@ -40,20 +41,20 @@ test("a REST switch changes every display", async ({ wall, openDisplay }) => {
   expect(res.status).toBe(200);
   await expect(d1.locator(root("D1"))).toHaveAttribute("data-layout-id", "briefing");
   await expect(d5.locator(root("D5"))).toHaveAttribute("data-layout-id", "briefing");
-  await expect(d1.locator('[data-tile-id="agenda"]')).toHaveAttribute("data-status", "ready");
-  await expect(d1.locator('[data-tile-id="agenda"]')).toContainText("hồ sơ thủ tục hành chính");
+  await expect(d1.locator('[data-tile-id="title"]')).toHaveAttribute("data-status", "ready");
+  await expect(d1.locator('[data-tile-id="title"]')).toContainText("GIAO BAN TRỰC TUYẾN");
 });
 
 test("a bad layout edit is refused while the wall keeps the last good one", async ({ wall, openDisplay }) => {
-  await wall.show("intro");
+  await showSpanning(wall);
   const d1 = await openDisplay("D1");
   await expect(d1.locator('[data-tile-id="intro"]')).toContainText("Chính quyền điện tử");
-  const file = wall.layoutFile("intro");
+  const file = wall.layoutFile("spanning");
   const good = JSON.parse(await fs.readFile(file, "utf8"));
   // Overlapping tiles: the intro tile moved onto the clock.
   await fs.writeFile(file, JSON.stringify({ ...good, tiles: good.tiles.map((t: { id: string }) => (t.id === "intro" ? { ...t, x: 3 } : t)) }));
   await expect
-    .poll(async () => (await wall.api<{ layouts: Array<{ id: string; errors: Array<{ path: string; message: string }> }> }>("GET", "/api/layouts")).body.layouts.find((l) => l.id === "intro")!.errors)
+    .poll(async () => (await wall.api<{ layouts: Array<{ id: string; errors: Array<{ path: string; message: string }> }> }>("GET", "/api/layouts")).body.layouts.find((l) => l.id === "spanning")!.errors)
     .toEqual([expect.objectContaining({ path: "$.tiles[2]", message: expect.stringContaining("overlaps") })]);
   await expect(d1.locator('[data-tile-id="intro"]')).toBeVisible();
   const introBox = (await d1.locator('[data-tile-id="intro"]').boundingBox())!;
@@ -104,7 +105,7 @@ test("a display id missing from wall.json gets a clear slate", async ({ wall, pa
 });
 
 test("Vietnamese text renders in the bundled font, with nothing fetched from outside", async ({ openDisplay, wall }) => {
-  await wall.show("intro");
+  await showSpanning(wall);
   const requests: string[] = [];
   const d1 = await openDisplay("D1");
   d1.on("request", (r) => requests.push(r.url()));

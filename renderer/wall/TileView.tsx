@@ -91,12 +91,19 @@ export function TileView({ tileKey, part, language, retryKey, context, preparing
   const title = pickText(part.title, language);
   const bodyTop = title ? TITLE_HEIGHT : 0;
   const areas = useMemo(() => frameAreas(part, findWidget(part.widget)?.bezels), [part]);
+  // Only the frames this display shows are mounted; the first of them reports the tile's status. A
+  // display that shows none of them (a clock sits on the next display) has nothing to wait for.
+  const here = useMemo(() => areas.map((area, index) => ({ area, index })).filter(({ area }) => intersect(part.inTile, area) !== undefined), [areas, part.inTile]);
+  const reporter = here[0]?.index;
+  useEffect(() => {
+    if (reporter === undefined) setStatus("ready");
+  }, [reporter]);
   const fallback = <div className="tile-error">{translate(language, "widgetFailed", { tile: part.tileId })}</div>;
   const hooks = preparing ? { "data-preparing-tile-id": part.tileId } : { "data-tile-id": part.tileId, "data-widget": part.widget, "data-status": Widget ? status : "error" };
   return (
     <div className={preparing ? "tile tile-preparing" : "tile"} {...hooks} style={{ left: part.window.x, top: part.window.y, width: part.window.width, height: part.window.height }}>
       <div className="tile-content" style={{ left: -part.inTile.x, top: -part.inTile.y, width: part.tile.width, height: part.tile.height }}>
-        {areas.map((area, index) => {
+        {here.map(({ area, index }) => {
           const bodyHeight = area.height - bodyTop;
           // What this display shows of the frame's body, in the body's own pixels.
           const shown = intersect(part.inTile, { x: area.x, y: area.y + bodyTop, width: area.width, height: bodyHeight });
@@ -121,7 +128,7 @@ export function TileView({ tileKey, part, language, retryKey, context, preparing
                               height={bodyHeight}
                               visible={visible}
                               language={language}
-                              setStatus={index === 0 ? setStatus : noStatus}
+                              setStatus={index === reporter ? setStatus : noStatus}
                               {...(areas.length > 1 ? { flow: { index, heights: areas.map((a) => a.height), widths: areas.map((a) => a.width) } } : {})}
                             />
                           </Suspense>

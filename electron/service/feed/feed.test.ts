@@ -21,7 +21,7 @@ function feedClient(url: string, auth: object = {}): Socket {
 }
 
 describe("simulator", () => {
-  it("covers all ten domains with valid values, the same for the same seed", () => {
+  it("covers every domain (the ten and those announced next) with valid values, the same for the same seed", () => {
     const run = (seed: number) => {
       const hub = new FeedHub(() => 1_700_000_000_000);
       const out: FeedUpdate[] = [];
@@ -35,7 +35,7 @@ describe("simulator", () => {
     const a = run(42);
     for (const u of a) expect(feedUpdateSchema.safeParse(u).success, u.topic).toBe(true);
     const domains = new Set(simulatedTopics.map((t) => t.split(".")[0]));
-    expect([...domains].sort()).toEqual(["admin", "cameras", "docs", "economy", "education", "environment", "feedback", "health", "portal", "tourism"]);
+    expect([...domains].sort()).toEqual(["admin", "agriculture", "cameras", "docs", "economy", "education", "environment", "feedback", "health", "portal", "security", "tourism", "traffic"]);
     expect(JSON.stringify(run(42))).toBe(JSON.stringify(a));
     expect(JSON.stringify(run(43))).not.toBe(JSON.stringify(a));
     const feedback = a.filter((u) => u.topic === "feedback.events").at(-1)!.value;

@@ -1,5 +1,8 @@
 import { breakdownTopic, counterTopic, gaugeTopic } from "./generators.js";
 import { admin } from "./domains/admin.js";
+import { agriculture } from "./domains/agriculture.js";
+import { security } from "./domains/security.js";
+import { traffic } from "./domains/traffic.js";
 import { cameras } from "./domains/cameras.js";
 import { economy } from "./domains/economy.js";
 import { environment } from "./domains/environment.js";
@@ -36,6 +39,11 @@ export const models: DomainModel[] = [
   economy,
   feedback,
   cameras,
+  // The domains the province announced next: agriculture and salinity, traffic and AI camera
+  // events, information security.
+  agriculture,
+  traffic,
+  security,
 ];
 
 /** Every simulated topic (a model's topics are the same at any moment). */

@@ -107,6 +107,22 @@ describe("the simulated province", () => {
       expect(num(v("tourism.visitors.month"))).toBe(month);
       expect(sum(breakdown(v("tourism.visitors.by_site")))).toBe(month);
       expect(dayStart(now)).toBeLessThanOrEqual(now);
+
+      // The domains announced next: rice areas by district add up; the price is its chart's last day;
+      // today's vehicles, AI events and blocked attacks add up the same way.
+      expect(num(v("agriculture.rice.sown"))).toBe(sum(breakdown(v("agriculture.rice.sown_by_district"))));
+      expect(num(v("agriculture.salinity.area_at_risk"))).toBe(sum(breakdown(v("agriculture.salinity.at_risk_by_district"))));
+      const price = series(v("agriculture.rice.price_trend"));
+      expectHistory(price, 30, DAY, now);
+      expect(num(v("agriculture.rice.price"))).toBe(price.series[0]!.points.at(-1)![1]);
+      const vehicles = series(v("traffic.vehicles.trend"));
+      expectHistory(vehicles, 24, HOUR, now);
+      expect(num(v("traffic.vehicles.today"))).toBe(sumToday(vehicles.series[0]!.points, now));
+      expect(num(v("traffic.ai_events.today"))).toBe(sum(breakdown(v("traffic.ai_events.by_kind"))));
+      const attacks = series(v("security.attacks.trend"));
+      expectHistory(attacks, 24, HOUR, now);
+      expect(num(v("security.attacks.today"))).toBe(sum(breakdown(v("security.attacks.by_kind"))));
+      expect(num(v("security.attacks.today"))).toBe(sumToday(attacks.series[0]!.points, now));
     }
   });
 
