@@ -88,9 +88,13 @@ export function officeLoad(t: number): number {
   return 0.03;
 }
 
-/** How many things happen in a span where `mean` are expected (Poisson; the mean stays small per step). */
+/** How many things happen in a span where `mean` are expected (Poisson; normal beyond a mean of 30). */
 export function poisson(rng: Random, mean: number): number {
-  const limit = Math.exp(-Math.min(mean, 30));
+  if (mean > 30) {
+    const gauss = Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * gauss));
+  }
+  const limit = Math.exp(-mean);
   let n = 0;
   for (let p = rng.next(); p > limit; p *= rng.next()) n++;
   return n;

@@ -41,7 +41,7 @@ function ToneLegend({ used, higherIsBetter, language }: { used: Set<Tone>; highe
   );
 }
 
-function Donut({ items, colours, language, decimals, unit }: { items: Item[]; colours: string[]; language: Language; decimals?: number | undefined; unit?: string | undefined }) {
+function Donut({ items, colours, height, language, decimals, unit }: { items: Item[]; colours: string[]; height: number; language: Language; decimals?: number | undefined; unit?: string | undefined }) {
   const total = items.reduce((n, i) => n + Math.max(0, i.value), 0) || 1;
   let acc = 0;
   const r = 70;
@@ -59,7 +59,7 @@ function Donut({ items, colours, language, decimals, unit }: { items: Item[]; co
           {formatNumber(total, language, 0)}
         </text>
       </svg>
-      <ul className="donut-legend">
+      <ul className="donut-legend" style={{ fontSize: `max(var(--type-xs), ${Math.min(34, height / (Math.max(items.length, 4) * 2.6))}px)` }}>
         {items.map((it, i) => (
           <li key={it.key}>
             <span className="swatch" style={{ background: colours[i] }} />
@@ -75,7 +75,7 @@ function Donut({ items, colours, language, decimals, unit }: { items: Item[]; co
   );
 }
 
-export default function BarsWidget({ options, language, setStatus, flow }: WidgetProps<BarsOptions>) {
+export default function BarsWidget({ options, width, height, language, setStatus, flow }: WidgetProps<BarsOptions>) {
   const { value, ts, status, wrongKind } = useDataWidget(options, "breakdown", setStatus);
   let body = null;
   if (value) {
@@ -89,10 +89,10 @@ export default function BarsWidget({ options, language, setStatus, flow }: Widge
     const byTarget = new Set(meant.filter((t, i): t is Tone => t !== undefined && !options.tones?.[items[i]!.key]));
     body =
       items.length === 0 ? null : options.style === "donut" ? (
-        <Donut items={items} colours={colours} language={language} decimals={options.decimals} unit={value.unit} />
+        <Donut items={items} colours={colours} height={height} language={language} decimals={options.decimals} unit={value.unit} />
       ) : (
         <div className="bars-frame">
-        <ul className="bars">
+        <ul className="bars" style={{ fontSize: `max(var(--type-xs), ${Math.min(36, height / (Math.max(items.length, 4) * 2.2), (width * 0.4) / (Math.max(8, ...items.map((i) => i.label.length)) * 0.56))}px)` }}>
           {items.map((it, i) => (
             <li key={it.key} className="bar-row" data-tone={meant[i]}>
               <span className="bar-label">{it.label}</span>

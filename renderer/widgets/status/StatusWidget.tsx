@@ -6,15 +6,19 @@ import { useDataWidget } from "../data/use-data-widget.js";
 import { flowSlice, type WidgetProps } from "../widget-props.js";
 import "./status.css";
 
-export default function StatusWidget({ options, language, setStatus, flow }: WidgetProps<StatusOptions>) {
+export default function StatusWidget({ options, width, height, language, setStatus, flow }: WidgetProps<StatusOptions>) {
   const { value, ts, status, wrongKind } = useDataWidget(options, "status", setStatus);
   let body = null;
   if (value) {
     const up = value.items.filter((i) => i.up).length;
     // Systems that are down come first: they are what the operator must see.
     const { rows: items } = flowSlice([...value.items].sort((a, b) => Number(a.up) - Number(b.up)), flow);
+    // The list fills its frame: rows as tall as the frame allows, each label still on one line.
+    const rows = Math.max(3, Math.ceil(items.length / options.columns)) + 1;
+    const longest = Math.max(10, ...items.map((i) => i.label.length + (i.up ? 10 : 20)));
+    const size = Math.min(40, (height / rows) * 0.5, (width / options.columns - 40) / (longest * 0.55));
     body = (
-      <div className="systems">
+      <div className="systems" style={{ fontSize: `max(var(--type-xs), ${size}px)` }}>
         <div className={`systems-summary ${up === value.items.length ? "tone-ok" : "tone-bad"}`}>{translate(language, "systemsUp", { up, total: value.items.length })}</div>
         <ul className="systems-grid" style={{ gridTemplateColumns: `repeat(${options.columns}, minmax(0, 1fr))` }}>
           {items.map((s) => (
