@@ -11,6 +11,12 @@ import { alignSeries } from "./series-data.js";
 
 const colours = ["#2fb4ff", "#2ecc71", "#f5b041", "#af7ac5", "#ff7f50", "#48c9b0"];
 
+/** The decimals a tick step needs to be written exactly (0,25: two). */
+function stepDecimals(step: number): number {
+  for (let d = 0; d <= 4; d++) if (Math.abs(Math.round(step * 10 ** d) - step * 10 ** d) < 1e-6) return d;
+  return 4;
+}
+
 export default function ChartWidget({ options, width, height, language, setStatus, flow }: WidgetProps<ChartOptions>) {
   const { value, ts, status, wrongKind } = useDataWidget(options, "series", setStatus);
   const host = useRef<HTMLDivElement>(null);
@@ -22,7 +28,8 @@ export default function ChartWidget({ options, width, height, language, setStatu
   useEffect(() => {
     if (!host.current || names === undefined) return;
     const seriesNames = names.split("\u0000");
-    const font = `${getComputedStyle(host.current).fontSize} "Be Vietnam Pro", sans-serif`;
+    const fontPx = parseFloat(getComputedStyle(host.current).fontSize);
+    const font = `${fontPx}px "Be Vietnam Pro", sans-serif`;
     const axis = { stroke: "#8fa8c4", font, grid: { stroke: "rgba(143,168,196,0.15)" }, ticks: { stroke: "rgba(143,168,196,0.3)" } };
     const u = new uPlot(
       {
@@ -31,6 +38,8 @@ export default function ChartWidget({ options, width, height, language, setStatu
         ms: 1,
         tzDate: (t) => uPlot.tzDate(new Date(t), "Asia/Ho_Chi_Minh"),
         legend: { show: true, live: false },
+        // Room at the right for the last time label, which uPlot centres on the plot's edge.
+        padding: [16, 48, 0, 0],
         cursor: { show: false },
         series: [
           {},
@@ -44,8 +53,15 @@ export default function ChartWidget({ options, width, height, language, setStatu
           })),
         ],
         axes: [
-          { ...axis, size: 50, values: (_u: uPlot, splits: number[]) => splits.map((t) => formatTime(t, language, splits.length > 1 && splits.at(-1)! - splits[0]! > 2 * 86_400_000)) },
-          { ...axis, size: 90, values: (_u: uPlot, splits: number[]) => splits.map((v) => formatNumber(v, language, options.decimals)) },
+          // Time labels at least four label-widths apart (in the axis font), so they never crowd.
+          { ...axis, size: 50, space: fontPx * 4.5, values: (_u: uPlot, splits: number[]) => splits.map((t) => formatTime(t, language, splits.length > 1 && splits.at(-1)! - splits[0]! > 2 * 86_400_000)) },
+          // Values two lines apart, each with the decimals its step needs (a step of 0,25 shows 2,75, not 2,8).
+          {
+            ...axis,
+            size: 90,
+            space: fontPx * 2.2,
+            values: (_u: uPlot, splits: number[], _axis: number, _space: number, step: number) => splits.map((v) => formatNumber(v, language, Math.max(options.decimals ?? 0, stepDecimals(step)))),
+          },
         ],
       },
       [[]],
