@@ -110,3 +110,8 @@ export function officeCounts(rng: Random, now: number, count: number, interval: 
 export function upTo(points: Points, now: number, interval = HOUR): Points {
   return rollPoints(points, now, interval, (n) => n ?? 0);
 }
+
+/** How many are expected since the last step at `perHour` (a rate already weighted by the hour). */
+export function expectedSince(perHour: number, since: number, now: number): number {
+  return (perHour * Math.max(0, now - since)) / HOUR;
+}

@@ -1,5 +1,5 @@
 import { gaugeTopic } from "../generators.js";
-import { HOUR, model, officeCounts, officeLoad, poisson, rollPoints, sumToday, upTo, type Points } from "../model.js";
+import { HOUR, model, officeCounts, officeLoad, poisson, rollPoints, sumToday, upTo, type Points, expectedSince } from "../model.js";
 import { round, type Random } from "../random.js";
 import { departments } from "../soc-trang.js";
 import type { FeedValue } from "../../../common/feed-protocol.js";
@@ -38,7 +38,7 @@ export const admin = model<AdminState>({
     online: online.initial(rng, now),
   }),
   step: (state, rng, now) => {
-    const mean = (RECEIVED_PER_HOUR * officeLoad(now) * Math.max(0, now - state.at)) / HOUR;
+    const mean = expectedSince(RECEIVED_PER_HOUR * officeLoad(now), state.at, now);
     const came = poisson(rng, mean);
     const done = poisson(rng, mean * 0.9);
     const i = rng.int(0, departments.length - 1);

@@ -1,5 +1,5 @@
 import { gaugeTopic } from "../generators.js";
-import { HOUR, model, officeCounts, officeLoad, poisson, rollPoints, sumToday, upTo, type Points } from "../model.js";
+import { HOUR, model, officeCounts, officeLoad, poisson, rollPoints, sumToday, upTo, type Points, expectedSince } from "../model.js";
 import { round, type Random } from "../random.js";
 import { hospitals } from "../soc-trang.js";
 import type { FeedValue } from "../../../common/feed-protocol.js";
@@ -37,7 +37,7 @@ export const health = model<HealthState>({
     };
   },
   step: (state, rng, now) => {
-    const mean = (VISITS_PER_HOUR * officeLoad(now) * Math.max(0, now - state.at)) / HOUR;
+    const mean = expectedSince(VISITS_PER_HOUR * officeLoad(now), state.at, now);
     const visits = poisson(rng, mean);
     const admitted = poisson(rng, mean * 0.08 + 0.05);
     const i = rng.int(0, hospitals.length - 1);

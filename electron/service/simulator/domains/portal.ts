@@ -1,5 +1,5 @@
 import { gaugeTopic, statusTopic } from "../generators.js";
-import { HOUR, model, officeCounts, officeLoad, poisson, rollPoints, sumToday, upTo, type Points } from "../model.js";
+import { HOUR, model, officeCounts, officeLoad, poisson, rollPoints, sumToday, upTo, type Points, expectedSince } from "../model.js";
 import type { Random } from "../random.js";
 import { systems } from "../soc-trang.js";
 import type { FeedValue } from "../../../common/feed-protocol.js";
@@ -22,7 +22,7 @@ export const portal = model<PortalState>({
   start: (rng: Random, now: number) => ({ at: now, visits: officeCounts(rng, now, 24, HOUR, VISITS_PER_HOUR), uptime: uptime.initial(rng, now), systems: systemsStatus.initial(rng, now) }),
   step: (state, rng, now) => {
     // People read the portal in the evening too: never below a fifth of the busiest hour.
-    const came = poisson(rng, (VISITS_PER_HOUR * Math.max(0.2, officeLoad(now)) * Math.max(0, now - state.at)) / HOUR);
+    const came = poisson(rng, expectedSince(VISITS_PER_HOUR * Math.max(0.2, officeLoad(now)), state.at, now));
     const roll = rng.next();
     return {
       at: now,

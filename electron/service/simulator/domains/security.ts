@@ -1,5 +1,5 @@
 import { statusTopic } from "../generators.js";
-import { HOUR, dayStart, model, officeCounts, poisson, rollPoints, sumToday, upTo, type Points } from "../model.js";
+import { HOUR, dayStart, model, officeCounts, poisson, rollPoints, sumToday, upTo, type Points, expectedSince } from "../model.js";
 import type { Random } from "../random.js";
 import type { FeedValue } from "../../../common/feed-protocol.js";
 
@@ -51,7 +51,7 @@ export const security = model<SecurityState>({
     // Attacks come day and night, more in office hours.
     const hourOfDay = new Date(now + 7 * HOUR).getUTCHours();
     const rate = ATTACKS_PER_HOUR * (hourOfDay >= 8 && hourOfDay < 18 ? 1 : 0.5);
-    const n = poisson(rng, (rate * Math.max(0, now - state.at)) / HOUR);
+    const n = poisson(rng, expectedSince(rate, state.at, now));
     const day = dayStart(now);
     const byKind = (day === state.day ? state.byKind : state.byKind.map(() => 0)).slice();
     for (let i = 0; i < n; i++) byKind[rng.next() < 0.5 ? 0 : rng.int(0, ATTACK_KINDS.length - 1)]! += 1;

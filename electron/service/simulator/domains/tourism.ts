@@ -1,4 +1,4 @@
-import { DAY, HOUR, backfill, model, officeLoad, poisson, rollPoints, upTo, type Points } from "../model.js";
+import { DAY, HOUR, backfill, model, officeLoad, poisson, rollPoints, upTo, type Points, expectedSince } from "../model.js";
 import { round, type Random } from "../random.js";
 import { tourismSites } from "../soc-trang.js";
 
@@ -57,7 +57,7 @@ export const tourism = model<TourismState>({
     };
   },
   step: (state, rng, now) => {
-    const mean = (VISITORS_PER_DAY / 10) * officeLoad(now) * (Math.max(0, now - state.at) / HOUR);
+    const mean = expectedSince((VISITORS_PER_DAY / 10) * officeLoad(now), state.at, now);
     const came = poisson(rng, mean);
     const abroad = came > 0 && rng.next() < INTERNATIONAL_SHARE ? 1 : 0;
     return {

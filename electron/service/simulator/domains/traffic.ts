@@ -1,6 +1,6 @@
 import type { EventItem } from "../../../common/feed-protocol.js";
 import { socTrangDistricts } from "../../../common/geo/soc-trang-districts.js";
-import { HOUR, dayStart, model, officeCounts, officeLoad, poisson, rollPoints, sumToday, upTo, type Points } from "../model.js";
+import { HOUR, dayStart, model, officeCounts, officeLoad, poisson, rollPoints, sumToday, upTo, type Points, expectedSince } from "../model.js";
 import { round, type Random } from "../random.js";
 
 /** What the AI cameras recognise, by key (the breakdown's items and the events' category). */
@@ -53,8 +53,7 @@ export const traffic = model<TrafficState>({
     return { at: now, day: dayStart(now), vehicles: officeCounts(rng, now, 24, HOUR, VEHICLES_PER_HOUR), byKind, recent, speeds: ROADS.map(() => round(rng.range(28, 55), 0)) };
   },
   step: (state, rng, now) => {
-    const dt = Math.max(0, now - state.at);
-    const passed = poisson(rng, (VEHICLES_PER_HOUR * Math.max(0.15, officeLoad(now)) * dt) / HOUR);
+    const passed = poisson(rng, expectedSince(VEHICLES_PER_HOUR * Math.max(0.15, officeLoad(now)), state.at, now));
     const spotted = rng.next() < 0.08;
     const kind = rng.int(0, AI_EVENT_KINDS.length - 1);
     const r = rng.int(0, ROADS.length - 1);
