@@ -35,7 +35,7 @@ describe("simulator", () => {
     const a = run(42);
     for (const u of a) expect(feedUpdateSchema.safeParse(u).success, u.topic).toBe(true);
     const domains = new Set(simulatedTopics.map((t) => t.split(".")[0]));
-    expect([...domains].sort()).toEqual(["admin", "agriculture", "cameras", "docs", "economy", "education", "environment", "feedback", "health", "portal", "security", "tourism", "traffic"]);
+    expect([...domains].sort()).toEqual(["admin", "agriculture", "cameras", "docs", "economy", "education", "environment", "feedback", "health", "labour", "listening", "portal", "security", "social", "tourism", "traffic"]);
     expect(JSON.stringify(run(42))).toBe(JSON.stringify(a));
     expect(JSON.stringify(run(43))).not.toBe(JSON.stringify(a));
     const feedback = a.filter((u) => u.topic === "feedback.events").at(-1)!.value;

@@ -1,7 +1,10 @@
 import { breakdownTopic, counterTopic, gaugeTopic } from "./generators.js";
 import { admin } from "./domains/admin.js";
 import { agriculture } from "./domains/agriculture.js";
+import { labour } from "./domains/labour.js";
+import { listening } from "./domains/listening.js";
 import { security } from "./domains/security.js";
+import { social } from "./domains/social.js";
 import { traffic } from "./domains/traffic.js";
 import { cameras } from "./domains/cameras.js";
 import { economy } from "./domains/economy.js";
@@ -39,9 +42,12 @@ export const models: DomainModel[] = [
   economy,
   feedback,
   cameras,
-  // The domains the province announced next: agriculture and salinity, traffic and AI camera
-  // events, information security.
+  // The domains the province announced next: agriculture and salinity, labour, social security,
+  // social listening, traffic and AI camera events, information security.
   agriculture,
+  labour,
+  social,
+  listening,
   traffic,
   security,
 ];

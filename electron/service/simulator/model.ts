@@ -44,6 +44,30 @@ export function dayStart(t: number): number {
   return Math.floor((t + VN_OFFSET) / DAY) * DAY - VN_OFFSET;
 }
 
+/** Midnight of the first day of the month holding `t`, in Việt Nam's time. */
+export function monthStart(t: number): number {
+  const local = new Date(t + VN_OFFSET);
+  return Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - VN_OFFSET;
+}
+
+/** Midnight of the first of January of the year holding `t`, in Việt Nam's time. */
+export function yearStart(t: number): number {
+  return Date.UTC(new Date(t + VN_OFFSET).getUTCFullYear(), 0, 1) - VN_OFFSET;
+}
+
+/**
+ * The starts of the `count` periods of `months` months (1 a month, 3 a quarter) up to the one
+ * holding `now`, in Việt Nam's time.
+ */
+export function periodStarts(now: number, count: number, months: 1 | 3): number[] {
+  const local = new Date(now + VN_OFFSET);
+  const k = Math.floor((local.getUTCFullYear() * 12 + local.getUTCMonth()) / months);
+  return Array.from({ length: count }, (_, i) => {
+    const m = (k - (count - 1 - i)) * months;
+    return Date.UTC(Math.floor(m / 12), m % 12, 1) - VN_OFFSET;
+  });
+}
+
 /** The start of the interval holding `t` (intervals of a day start at Vietnamese midnight). */
 export function bucketOf(t: number, interval: number): number {
   return interval >= DAY ? dayStart(t) : Math.floor(t / interval) * interval;
@@ -66,16 +90,47 @@ export function backfill(now: number, count: number, interval: number, valueAt: 
  * point's value so far, or undefined for a new interval); a new interval drops the oldest point.
  */
 export function rollPoints(points: Points, now: number, interval: number, value: (sofar: number | undefined) => number): Points {
-  const bucket = bucketOf(now, interval);
+  return rollAt(points, bucketOf(now, interval), value);
+}
+
+/** `rollPoints` for periods of uneven length (months, quarters): `bucket` is the current one's start. */
+export function rollAt(points: Points, bucket: number, value: (sofar: number | undefined) => number): Points {
   const last = points.at(-1);
   if (last && last[0] >= bucket) return [...points.slice(0, -1), [last[0], value(last[1])]];
   return [...points.slice(1), [bucket, value(undefined)]];
 }
 
+/** The sum of the points from `from` on. */
+export function sumSince(points: Points, from: number): number {
+  return points.reduce((sum, [t, v]) => (t >= from ? sum + v : sum), 0);
+}
+
+/** Splits a whole number by shares so that the parts add up to it exactly (largest remainders). */
+export function apportion(total: number, shares: readonly number[]): number[] {
+  const whole = shares.reduce((a, b) => a + b, 0);
+  const raw = shares.map((s) => (total * s) / whole);
+  const parts = raw.map(Math.floor);
+  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0]);
+  const left = total - parts.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < left; k++) parts[order[k]![1]]! += 1;
+  return parts;
+}
+
+/** An index drawn with the given weights (what kind a new event is). */
+export function drawIndex(rng: Random, weights: readonly number[]): number {
+  let r = rng.next() * weights.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < weights.length; i++) if ((r -= weights[i]!) < 0) return i;
+  return weights.length - 1;
+}
+
+/** Counts of today by kind, or zeros once the day they were counted on is over. */
+export function ofToday(counts: readonly number[], day: number, now: number): number[] {
+  return dayStart(now) === day ? counts.slice() : counts.map(() => 0);
+}
+
 /** The sum of the points since Vietnamese midnight (a count per hour makes today's total). */
 export function sumToday(points: Points, now: number): number {
-  const from = dayStart(now);
-  return points.reduce((sum, [t, v]) => (t >= from ? sum + v : sum), 0);
+  return sumSince(points, dayStart(now));
 }
 
 /** How busy an office is at `t` (Vietnamese hours), 0 to 1: mornings and afternoons, not nights. */

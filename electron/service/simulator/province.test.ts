@@ -5,8 +5,9 @@ import { FeedHub } from "../feed/feed-hub.js";
 import { silentLogger } from "../log.js";
 import { CAMERAS_TOTAL } from "./domains/cameras.js";
 import { TRACKED_STATIONS } from "./domains/environment.js";
-import { monthStart } from "./domains/tourism.js";
-import { DAY, HOUR, dayStart, sumToday } from "./model.js";
+import { HOUSEHOLDS } from "./domains/social.js";
+import { DAY, HOUR, dayStart, monthStart, sumSince, sumToday, yearStart } from "./model.js";
+import { simulatedTopics } from "./domains.js";
 import { Simulator } from "./simulator.js";
 
 type Series = Extract<FeedValue, { kind: "series" }>;
@@ -48,9 +49,9 @@ function expectHistory(s: Series, count: number, interval: number, now: number) 
 }
 
 describe("the simulated province", () => {
-  it("publishes only valid updates, every topic of ten domains", () => {
+  it("publishes only valid updates, every topic of every domain", () => {
     for (const { v } of province(3)) {
-      for (const topic of ["health.beds.occupancy", "feedback.events", "environment.salinity.trend", "cameras.by_district"]) {
+      for (const topic of simulatedTopics) {
         expect(feedUpdateSchema.safeParse({ topic, seq: 1, ts: 0, value: v(topic) }).success, topic).toBe(true);
       }
     }
@@ -103,7 +104,7 @@ describe("the simulated province", () => {
       // Tourism: the month's visitors are this month's days on the chart, split by site.
       const tourism = series(v("tourism.visitors.trend"));
       expectHistory(tourism, 30, DAY, now);
-      const month = tourism.series.flatMap((l) => l.points).reduce((a, [t, n]) => (t >= monthStart(now) ? a + n : a), 0);
+      const month = tourism.series.reduce((a, l) => a + sumSince(l.points, monthStart(now)), 0);
       expect(num(v("tourism.visitors.month"))).toBe(month);
       expect(sum(breakdown(v("tourism.visitors.by_site")))).toBe(month);
       // Today's visitors are in the month's (the chart's last day is today's).
@@ -119,11 +120,48 @@ describe("the simulated province", () => {
       const vehicles = series(v("traffic.vehicles.trend"));
       expectHistory(vehicles, 24, HOUR, now);
       expect(num(v("traffic.vehicles.today"))).toBe(sumToday(vehicles.series[0]!.points, now));
-      expect(num(v("traffic.ai_events.today"))).toBe(sum(breakdown(v("traffic.ai_events.by_kind"))));
+      const aiToday = num(v("traffic.ai_events.today"));
+      expect(aiToday).toBe(sum(breakdown(v("traffic.ai_events.by_kind"))));
+      expect(aiToday).toBe(sum(breakdown(v("traffic.ai_events.by_district"))));
+      const aiTrend = series(v("traffic.ai_events.trend"));
+      expectHistory(aiTrend, 24, HOUR, now);
+      expect(aiToday).toBe(sumToday(aiTrend.series[0]!.points, now));
       const attacks = series(v("security.attacks.trend"));
       expectHistory(attacks, 24, HOUR, now);
       expect(num(v("security.attacks.today"))).toBe(sum(breakdown(v("security.attacks.by_kind"))));
       expect(num(v("security.attacks.today"))).toBe(sumToday(attacks.series[0]!.points, now));
+
+      // Labour: this year's jobs are this year's months on the chart, split by sector, abroad one of them;
+      // unemployment is its chart's last quarter.
+      const jobs = series(v("labour.jobs.trend"));
+      expect(jobs.series[0]!.points).toHaveLength(12);
+      expect(num(v("labour.jobs.year"))).toBe(sumSince(jobs.series[0]!.points, yearStart(now)));
+      const sectors = breakdown(v("labour.jobs.by_sector"));
+      expect(sum(sectors)).toBe(num(v("labour.jobs.year")));
+      expect(num(v("labour.abroad.year"))).toBe(sectors.items.find((i) => i.key === "abroad")!.value);
+      const unemployment = series(v("labour.unemployment.trend"));
+      expect(unemployment.series[0]!.points).toHaveLength(8);
+      expect(num(v("labour.unemployment.rate"))).toBe(unemployment.series[0]!.points.at(-1)![1]);
+
+      // Social security: poor households are their districts', the rate is read from them; the
+      // beneficiaries are their groups'; health insurance coverage is its chart's last month.
+      const poor = num(v("social.poor_households.count"));
+      expect(sum(breakdown(v("social.poor_households.by_district")))).toBe(poor);
+      expect(num(v("social.poor_households.rate"))).toBeCloseTo((100 * poor) / HOUSEHOLDS, 2);
+      expect(num(v("social.allowances.beneficiaries"))).toBe(sum(breakdown(v("social.allowances.by_group"))));
+      const coverage = series(v("social.health_insurance.trend"));
+      expect(coverage.series[0]!.points).toHaveLength(12);
+      expect(num(v("social.health_insurance.coverage"))).toBe(coverage.series[0]!.points.at(-1)![1]);
+
+      // Social listening: today's mentions are today's hours, split three ways; the negative share is read from them.
+      const mentions = series(v("listening.mentions.trend"));
+      expectHistory(mentions, 24, HOUR, now);
+      const mentionsToday = num(v("listening.mentions.today"));
+      expect(mentionsToday).toBe(sumToday(mentions.series[0]!.points, now));
+      const sentiment = breakdown(v("listening.sentiment"));
+      for (const split of [sentiment, breakdown(v("listening.subjects")), breakdown(v("listening.channels"))]) expect(sum(split)).toBe(mentionsToday);
+      const negative = sentiment.items.find((i) => i.key === "negative")!.value;
+      expect(num(v("listening.negative.rate"))).toBeCloseTo(mentionsToday === 0 ? 0 : (100 * negative) / mentionsToday, 1);
     }
   });
 

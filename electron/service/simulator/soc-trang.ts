@@ -4,6 +4,11 @@ import { socTrangDistricts } from "../../common/geo/soc-trang-districts.js";
 /** The districts' names, as the feed names them (their seats: electron/common/geo/soc-trang-districts.ts). */
 export const districts: readonly string[] = socTrangDistricts.map((d) => d.name);
 
+/** A breakdown's items by district, from one value per district in the order above. */
+export function districtItems(values: readonly number[]): Array<{ key: string; label: string; value: number }> {
+  return districts.map((label, i) => ({ key: `k${i + 1}`, label, value: values[i]! }));
+}
+
 export const departments = [
   "Sở Kế hoạch và Đầu tư",
   "Sở Tài nguyên và Môi trường",

@@ -2,12 +2,13 @@ import { useEffect, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { ChartOptions } from "../../../electron/common/widgets/data-options.js";
-import { formatNumber, formatTime } from "../../ui/format.js";
+import { formatNumber } from "../../ui/format.js";
 import { DataFrame } from "../data/DataFrame.js";
 import { useDataWidget } from "../data/use-data-widget.js";
 import { flowSlice, type WidgetProps } from "../widget-props.js";
 import "./chart.css";
 import { alignSeries } from "./series-data.js";
+import { grainOf, pointSplits, timeLabel, type Grain } from "./time-axis.js";
 
 const colours = ["#2fb4ff", "#2ecc71", "#f5b041", "#af7ac5", "#ff7f50", "#48c9b0"];
 
@@ -23,6 +24,8 @@ export default function ChartWidget({ options, width, height, language, setStatu
   const plot = useRef<uPlot | undefined>(undefined);
   const names = value?.series.map((s) => s.name).join("\u0000");
   const chartHeight = Math.max(80, height - 70);
+  // Points a day, a month or a quarter apart are named so ("T12/2026"), not by a time of day.
+  const grain: Grain = grainOf(value?.series[0]?.points.map((p) => p[0]) ?? []);
 
   // One uPlot per set of lines; it is destroyed when the lines change or the tile goes.
   useEffect(() => {
@@ -38,8 +41,9 @@ export default function ChartWidget({ options, width, height, language, setStatu
         ms: 1,
         tzDate: (t) => uPlot.tzDate(new Date(t), "Asia/Ho_Chi_Minh"),
         legend: { show: true, live: false },
-        // Room at the right for the last time label, which uPlot centres on the plot's edge.
-        padding: [16, 48, 0, 0],
+        // Room at the right for the last time label, which uPlot centres on the plot's edge
+        // (half of "Quý 4/2026" for quarters and months).
+        padding: [16, grain === "month" || grain === "quarter" ? Math.round(fontPx * 4) : 48, 0, 0],
         cursor: { show: false },
         series: [
           {},
@@ -53,8 +57,17 @@ export default function ChartWidget({ options, width, height, language, setStatu
           })),
         ],
         axes: [
-          // Time labels at least four label-widths apart (in the axis font), so they never crowd.
-          { ...axis, size: 50, space: fontPx * 4.5, values: (_u: uPlot, splits: number[]) => splits.map((t) => formatTime(t, language, splits.length > 1 && splits.at(-1)! - splits[0]! > 2 * 86_400_000)) },
+          // Time labels at least four label-widths apart (in the axis font), so they never crowd;
+          // months and quarters on their points, as many as their labels' width lets fit.
+          {
+            ...axis,
+            size: 50,
+            space: fontPx * 4.5,
+            ...(grain === "month" || grain === "quarter"
+              ? { splits: (u: uPlot, _axis: number, min: number, max: number) => (pointSplits(u.data[0], grain, u.bbox.width / devicePixelRatio, fontPx * 7.5) ?? []).filter((t) => t >= min && t <= max) }
+              : {}),
+            values: (_u: uPlot, splits: number[]) => splits.map((t) => timeLabel(t, grain, language, splits.length > 1 ? splits.at(-1)! - splits[0]! : 0)),
+          },
           // Values two lines apart, each with the decimals its step needs (a step of 0,25 shows 2,75, not 2,8).
           {
             ...axis,
@@ -72,7 +85,7 @@ export default function ChartWidget({ options, width, height, language, setStatu
       u.destroy();
       plot.current = undefined;
     };
-  }, [names, width, chartHeight, language, options.area, options.decimals]);
+  }, [names, width, chartHeight, language, options.area, options.decimals, grain]);
 
   // Over a bezel the time axis flows from part to part (each slice reaching the next one's first
   // point, so the lines meet at the bezel), on one vertical scale.

@@ -1,6 +1,6 @@
 import { DAY, backfill, model, rollPoints, type Points } from "../model.js";
 import { round, type Random } from "../random.js";
-import { districts } from "../soc-trang.js";
+import { districtItems, districts } from "../soc-trang.js";
 
 interface AgricultureState {
   /** Winter–spring rice sown per district (ha), the share of it harvested, and the share exposed to salt water. */
@@ -47,8 +47,8 @@ export const agriculture = model<AgricultureState>({
       "agriculture.rice.sown": { kind: "number", unit: "ha", value: sown },
       "agriculture.rice.harvest_progress": { kind: "number", unit: "%", value: round((100 * harvested) / sown, 1) },
       "agriculture.salinity.area_at_risk": { kind: "number", unit: "ha", value: atRisk.reduce((a, b) => a + b, 0) },
-      "agriculture.rice.sown_by_district": { kind: "breakdown", unit: "ha", items: districts.map((label, i) => ({ key: `k${i + 1}`, label, value: state.sown[i]! })) },
-      "agriculture.salinity.at_risk_by_district": { kind: "breakdown", unit: "ha", items: districts.map((label, i) => ({ key: `k${i + 1}`, label, value: atRisk[i]! })) },
+      "agriculture.rice.sown_by_district": { kind: "breakdown", unit: "ha", items: districtItems(state.sown) },
+      "agriculture.salinity.at_risk_by_district": { kind: "breakdown", unit: "ha", items: districtItems(atRisk) },
       "agriculture.rice.price": { kind: "number", unit: "đồng/kg", value: price.at(-1)![1] },
       "agriculture.rice.price_trend": { kind: "series", unit: "đồng/kg", series: [{ name: "Giá lúa tại ruộng", points: price }] },
     };

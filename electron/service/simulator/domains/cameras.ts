@@ -1,7 +1,7 @@
 import { statusTopic } from "../generators.js";
 import { model } from "../model.js";
 import type { FeedValue } from "../../../common/feed-protocol.js";
-import { districts } from "../soc-trang.js";
+import { districtItems, districts } from "../soc-trang.js";
 
 /** The province's camera estate (the wall's twelve demo cameras are a few of them). */
 export const CAMERAS_TOTAL = 430;
@@ -53,7 +53,7 @@ export const cameras = model<CamerasState>({
     return {
       "cameras.online": { kind: "number", unit: "camera", target: CAMERAS_TOTAL, value: CAMERAS_TOTAL - offline },
       "cameras.offline": { kind: "number", unit: "camera", value: offline },
-      "cameras.by_district": { kind: "breakdown", unit: "camera", items: districts.map((label, i) => ({ key: `k${i + 1}`, label, value: state.installed[i]! })) },
+      "cameras.by_district": { kind: "breakdown", unit: "camera", items: districtItems(state.installed) },
       "cameras.groups.status": state.groups,
     };
   },

@@ -1,4 +1,4 @@
-import { HOUR, model, type Points } from "../model.js";
+import { model, periodStarts, type Points } from "../model.js";
 import { round, type Random } from "../random.js";
 
 const BUDGET_TARGET = 6_700;
@@ -15,16 +15,6 @@ interface EconomyState {
   plan: number[];
 }
 
-/** The start of each of the `count` quarters up to the one holding `now`, in Việt Nam's time. */
-export function quarterStarts(now: number, count: number): number[] {
-  const local = new Date(now + 7 * HOUR);
-  const q = local.getUTCFullYear() * 4 + Math.floor(local.getUTCMonth() / 3);
-  return Array.from({ length: count }, (_, i) => {
-    const k = q - (count - 1 - i);
-    return Date.UTC(Math.floor(k / 4), (k % 4) * 3, 1) - 7 * HOUR;
-  });
-}
-
 /**
  * Socio-economic indicators: GRDP is published once a quarter, so its figure is the chart's last
  * quarter and does not move during the day; revenue and exports accumulate through the year, and
@@ -34,7 +24,7 @@ export const economy = model<EconomyState>({
   domain: "economy",
   start: (rng: Random, now: number) => {
     let g = rng.range(5.8, 7.2);
-    const grdp = quarterStarts(now, 12).map((t): [number, number] => {
+    const grdp = periodStarts(now, 12, 3).map((t): [number, number] => {
       g = Math.min(9.2, Math.max(4.2, g + rng.range(-0.6, 0.6)));
       return [t, round(g, 2)];
     });

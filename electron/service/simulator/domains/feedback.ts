@@ -2,7 +2,7 @@ import type { EventItem } from "../../../common/feed-protocol.js";
 import { socTrangDistricts } from "../../../common/geo/soc-trang-districts.js";
 import { MINUTE, model } from "../model.js";
 import { round, type Random } from "../random.js";
-import { districts, feedbackTemplates } from "../soc-trang.js";
+import { districtItems, districts, feedbackTemplates } from "../soc-trang.js";
 
 export const FEEDBACK_STATUSES = ["received", "processing", "resolved", "overdue"] as const;
 type Status = (typeof FEEDBACK_STATUSES)[number];
@@ -95,7 +95,7 @@ export const feedback = model<FeedbackState>({
     return {
       "feedback.events": { kind: "events", items: state.recent },
       "feedback.by_status": { kind: "breakdown", unit: "phản ánh", items: FEEDBACK_STATUSES.map((s, i) => ({ key: s, label: FEEDBACK_STATUS_LABELS[i]!, value: state.byStatus[s] })) },
-      "feedback.by_district": { kind: "breakdown", unit: "phản ánh", items: districts.map((label, i) => ({ key: `k${i + 1}`, label, value: state.byDistrict[i]! })) },
+      "feedback.by_district": { kind: "breakdown", unit: "phản ánh", items: districtItems(state.byDistrict) },
       "feedback.resolved_rate": { kind: "number", unit: "%", target: 90, value: round((100 * state.byStatus.resolved) / total, 1) },
       "feedback.overdue": { kind: "number", unit: "phản ánh", value: state.byStatus.overdue },
     };

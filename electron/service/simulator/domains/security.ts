@@ -1,5 +1,5 @@
 import { statusTopic } from "../generators.js";
-import { HOUR, dayStart, model, officeCounts, poisson, rollPoints, sumToday, upTo, type Points, expectedSince } from "../model.js";
+import { HOUR, apportion, dayStart, ofToday, model, officeCounts, poisson, rollPoints, sumToday, upTo, type Points, expectedSince } from "../model.js";
 import type { Random } from "../random.js";
 import type { FeedValue } from "../../../common/feed-protocol.js";
 
@@ -42,9 +42,7 @@ export const security = model<SecurityState>({
     const blocked = officeCounts(rng, now, 24, HOUR, ATTACKS_PER_HOUR);
     const today = sumToday(blocked, now);
     // Today's count split by kind: scans are most of it.
-    const shares = [0.52, 0.21, 0.14, 0.08, 0.05];
-    const byKind = shares.map((s) => Math.floor(today * s));
-    byKind[0]! += today - byKind.reduce((a, b) => a + b, 0);
+    const byKind = apportion(today, [0.52, 0.21, 0.14, 0.08, 0.05]);
     return { at: now, day: dayStart(now), blocked, byKind, open: rng.int(3, 12), systems: monitored.initial(rng, now) };
   },
   step: (state, rng, now) => {
@@ -53,7 +51,7 @@ export const security = model<SecurityState>({
     const rate = ATTACKS_PER_HOUR * (hourOfDay >= 8 && hourOfDay < 18 ? 1 : 0.5);
     const n = poisson(rng, expectedSince(rate, state.at, now));
     const day = dayStart(now);
-    const byKind = (day === state.day ? state.byKind : state.byKind.map(() => 0)).slice();
+    const byKind = ofToday(state.byKind, state.day, now);
     for (let i = 0; i < n; i++) byKind[rng.next() < 0.5 ? 0 : rng.int(0, ATTACK_KINDS.length - 1)]! += 1;
     const roll = rng.next();
     return {
@@ -67,7 +65,7 @@ export const security = model<SecurityState>({
   },
   topics: (state, now) => {
     // Past midnight and before the next step, today has nothing yet.
-    const byKind = dayStart(now) === state.day ? state.byKind : state.byKind.map(() => 0);
+    const byKind = ofToday(state.byKind, state.day, now);
     return {
     "security.attacks.today": { kind: "number", unit: "lượt", value: byKind.reduce((a, b) => a + b, 0) },
     "security.attacks.trend": { kind: "series", unit: "lượt/giờ", series: [{ name: "Tấn công bị chặn", points: upTo(state.blocked, now) }] },

@@ -1,4 +1,4 @@
-import { DAY, HOUR, backfill, model, officeLoad, poisson, rollPoints, upTo, type Points, expectedSince } from "../model.js";
+import { DAY, HOUR, apportion, backfill, monthStart, sumSince, model, officeLoad, poisson, rollPoints, upTo, type Points, expectedSince } from "../model.js";
 import { round, type Random } from "../random.js";
 import { tourismSites } from "../soc-trang.js";
 
@@ -16,23 +16,7 @@ interface TourismState {
   shares: number[];
 }
 
-/** Midnight of the first day of the month holding `t`, in Việt Nam's time. */
-export function monthStart(t: number): number {
-  const local = new Date(t + 7 * HOUR);
-  return Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - 7 * HOUR;
-}
-
-/** Splits a whole number by shares so that the parts add up to it exactly (largest remainders). */
-export function apportion(total: number, shares: readonly number[]): number[] {
-  const raw = shares.map((s) => total * s);
-  const parts = raw.map(Math.floor);
-  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0]);
-  const left = total - parts.reduce((a, b) => a + b, 0);
-  for (let k = 0; k < left; k++) parts[order[k]![1]]! += 1;
-  return parts;
-}
-
-const sinceMonthStart = (points: Points, now: number) => points.reduce((sum, [t, v]) => (t >= monthStart(now) ? sum + v : sum), 0);
+const sinceMonthStart = (points: Points, now: number) => sumSince(points, monthStart(now));
 
 /**
  * Tourism: the month's visitors are the days of this month on the 30-day chart added up; the

@@ -1,6 +1,7 @@
 import type { EventItem } from "../../../common/feed-protocol.js";
 import { socTrangDistricts } from "../../../common/geo/soc-trang-districts.js";
-import { HOUR, dayStart, model, officeCounts, officeLoad, poisson, rollPoints, sumToday, upTo, type Points, expectedSince } from "../model.js";
+import { HOUR, apportion, dayStart, drawIndex, model, ofToday, officeCounts, officeLoad, poisson, rollPoints, sumToday, upTo, type Points, expectedSince } from "../model.js";
+import { districtItems } from "../soc-trang.js";
 import { round, type Random } from "../random.js";
 
 /** What the AI cameras recognise, by key (the breakdown's items and the events' category). */
@@ -12,6 +13,10 @@ export const AI_EVENT_KINDS = [
   ["crowd", "Tụ tập đông người"],
   ["smoke", "Khói, lửa"],
 ] as const;
+/** How often each kind is seen (wrong-way riders and missing helmets most, smoke least). */
+const AI_KIND_SHARES = [0.24, 0.2, 0.27, 0.17, 0.08, 0.04];
+/** AI camera events an hour at the busiest hours. */
+const AI_EVENTS_PER_HOUR = 48;
 const VEHICLES_PER_HOUR = 5_400;
 const ROADS = [
   ["ql1a", "Quốc lộ 1A"],
@@ -27,17 +32,30 @@ interface TrafficState {
   day: number;
   /** Vehicles counted by the AI cameras per hour, over 24 hours. */
   vehicles: Points;
-  /** AI events today by kind, and the latest ones (each counted once above). */
+  /** AI events per hour over 24 hours; today's by kind and by district; the latest ones. */
+  events: Points;
   byKind: number[];
+  byDistrict: number[];
   recent: EventItem[];
   /** Average speed per road (km/h): below 25 the road is congested. */
   speeds: number[];
 }
 
+/** An AI camera event of the given kind (its index in AI_EVENT_KINDS), on a road of a district. */
 function aiEvent(rng: Random, now: number, kind: number): EventItem {
   const { name, lat, lon } = rng.pick(socTrangDistricts);
-  const [category, title] = AI_EVENT_KINDS[kind]!;
-  return { id: `AI-${Math.floor(rng.next() * 1e9).toString(36).toUpperCase()}`, ts: now, title: `${title} – ${name}`, district: name, category, status: "received", priority: category === "smoke" ? "high" : "normal", lat: round(lat + rng.range(-0.02, 0.02), 5), lon: round(lon + rng.range(-0.02, 0.02), 5) };
+  const [key, title] = AI_EVENT_KINDS[kind]!;
+  return {
+    id: `AI-${Math.floor(rng.next() * 1e9).toString(36).toUpperCase()}`,
+    ts: now,
+    title: `${title} – ${rng.pick(ROADS)[1]}`,
+    district: name,
+    category: title,
+    status: "received",
+    priority: key === "smoke" ? "high" : "normal",
+    lat: round(lat + rng.range(-0.02, 0.02), 5),
+    lon: round(lon + rng.range(-0.02, 0.02), 5),
+  };
 }
 
 /**
@@ -47,33 +65,55 @@ function aiEvent(rng: Random, now: number, kind: number): EventItem {
 export const traffic = model<TrafficState>({
   domain: "traffic",
   start: (rng, now) => {
-    const byKind = AI_EVENT_KINDS.map(() => rng.int(2, 40));
-    const recent = Array.from({ length: 10 }, (_, i) => aiEvent(rng, now - (i + 1) * 9 * 60_000, rng.int(0, AI_EVENT_KINDS.length - 1)));
-    for (const e of recent) byKind[AI_EVENT_KINDS.findIndex(([k]) => k === e.category)]! += 1;
-    return { at: now, day: dayStart(now), vehicles: officeCounts(rng, now, 24, HOUR, VEHICLES_PER_HOUR), byKind, recent, speeds: ROADS.map(() => round(rng.range(28, 55), 0)) };
-  },
-  step: (state, rng, now) => {
-    const passed = poisson(rng, expectedSince(VEHICLES_PER_HOUR * Math.max(0.15, officeLoad(now)), state.at, now));
-    const spotted = rng.next() < 0.08;
-    const kind = rng.int(0, AI_EVENT_KINDS.length - 1);
-    const r = rng.int(0, ROADS.length - 1);
-    const day = dayStart(now);
-    const counted = day === state.day ? state.byKind : state.byKind.map(() => 0);
+    const events = officeCounts(rng, now, 24, HOUR, AI_EVENTS_PER_HOUR);
+    const today = sumToday(events, now);
+    const recent = Array.from({ length: 10 }, (_, i) => aiEvent(rng, now - (i + 1) * 9 * 60_000, drawIndex(rng, AI_KIND_SHARES)));
     return {
       at: now,
-      day,
+      day: dayStart(now),
+      vehicles: officeCounts(rng, now, 24, HOUR, VEHICLES_PER_HOUR),
+      events,
+      byKind: apportion(today, AI_KIND_SHARES),
+      byDistrict: apportion(today, socTrangDistricts.map(() => rng.range(0.5, 1.5))),
+      recent,
+      speeds: ROADS.map(() => round(rng.range(28, 55), 0)),
+    };
+  },
+  step: (state, rng, now) => {
+    const load = Math.max(0.15, officeLoad(now));
+    const passed = poisson(rng, expectedSince(VEHICLES_PER_HOUR * load, state.at, now));
+    const spotted = poisson(rng, expectedSince(AI_EVENTS_PER_HOUR * load, state.at, now));
+    const byKind = ofToday(state.byKind, state.day, now);
+    const byDistrict = ofToday(state.byDistrict, state.day, now);
+    const seen: EventItem[] = [];
+    for (let i = 0; i < spotted; i++) {
+      const kind = drawIndex(rng, AI_KIND_SHARES);
+      const event = aiEvent(rng, now, kind);
+      byKind[kind]! += 1;
+      byDistrict[socTrangDistricts.findIndex((d) => d.name === event.district)]! += 1;
+      seen.push(event);
+    }
+    const r = rng.int(0, ROADS.length - 1);
+    return {
+      at: now,
+      day: dayStart(now),
       vehicles: rollPoints(state.vehicles, now, HOUR, (n) => (n ?? 0) + passed),
-      byKind: spotted ? counted.map((n, i) => (i === kind ? n + 1 : n)) : counted,
-      recent: spotted ? [aiEvent(rng, now, kind), ...state.recent].slice(0, 30) : state.recent,
+      events: rollPoints(state.events, now, HOUR, (n) => (n ?? 0) + spotted),
+      byKind,
+      byDistrict,
+      // The list keeps the latest 30.
+      recent: seen.length > 0 ? [...seen.slice(-30).reverse(), ...state.recent].slice(0, 30) : state.recent,
       speeds: state.speeds.map((v, i) => (i === r ? round(Math.min(70, Math.max(8, v + rng.range(-2, 2) - (officeLoad(now) > 0.8 ? 0.4 : -0.4))), 0) : v)),
     };
   },
   topics: (state, now) => {
-    const byKind = dayStart(now) === state.day ? state.byKind : state.byKind.map(() => 0);
+    const byKind = ofToday(state.byKind, state.day, now);
     return {
     "traffic.vehicles.today": { kind: "number", unit: "lượt xe", value: sumToday(upTo(state.vehicles, now), now) },
     "traffic.vehicles.trend": { kind: "series", unit: "lượt xe/giờ", series: [{ name: "Lượt xe qua camera AI", points: upTo(state.vehicles, now) }] },
     "traffic.ai_events.today": { kind: "number", unit: "sự kiện", value: byKind.reduce((a, b) => a + b, 0) },
+    "traffic.ai_events.trend": { kind: "series", unit: "sự kiện/giờ", series: [{ name: "Sự kiện camera AI", points: upTo(state.events, now) }] },
+    "traffic.ai_events.by_district": { kind: "breakdown", unit: "sự kiện", items: districtItems(ofToday(state.byDistrict, state.day, now)) },
     "traffic.ai_events.by_kind": { kind: "breakdown", unit: "sự kiện", items: AI_EVENT_KINDS.map(([key, label], i) => ({ key, label, value: byKind[i]! })) },
     "traffic.ai_events": { kind: "events", items: state.recent },
     "traffic.roads.status": { kind: "status", items: ROADS.map(([id, label], i) => ({ id, label: `${label} · ${state.speeds[i]} km/h`, up: state.speeds[i]! >= 25 })) },
