@@ -5,6 +5,7 @@ import { zodErrors } from "../common/file-errors.js";
 import { mapViewSchema, tileOverrideSchema, type MapView, type MapViewBody, type TileOverride, type WallState } from "../common/protocol.js";
 import { checkWebglBudget } from "../common/webgl-budget.js";
 import { findWidgetKind } from "../common/widgets/widget-kinds.js";
+import { withMapHomes } from "../common/widgets/map-home.js";
 import type { MapOptions } from "../common/widgets/map-options.js";
 import { readJsonIfExists, writeFileAtomic } from "./json-file.js";
 import type { LayoutStore } from "./layout-store.js";
@@ -88,7 +89,9 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
     const own = this.store.layout(this.layoutId)!;
     // An override whose tile left the layout in an edit is dropped; the others show in the layout itself.
     const overrides = Object.fromEntries(Object.entries(this.overrides).filter(([id]) => own.tiles.some((t) => t.id === id)));
-    const layout = Object.keys(overrides).length === 0 ? own : { ...own, tiles: own.tiles.map((t) => (overrides[t.id] ? { ...t, ...overrides[t.id] } : t)) };
+    const overridden = Object.keys(overrides).length === 0 ? own : { ...own, tiles: own.tiles.map((t) => (overrides[t.id] ? { ...t, ...overrides[t.id] } : t)) };
+    // A map that fits its bounds gets the center and zoom that do so on this wall.
+    const layout = withMapHomes(this.store.topology, overridden);
     // A view whose tile left the layout (or stopped being a map) in an edit is dropped.
     const mapViews = Object.fromEntries(Object.entries(this.mapViews).filter(([id]) => layout.tiles.some((t) => t.id === id && t.widget === "map")));
     return { revision: this.revision, layoutId: this.layoutId, layout, topology: this.store.topology, cameras: this.store.cameras, mapViews, overrides, ...(this.switchAt ? { switchAt: this.switchAt } : {}) };
@@ -167,7 +170,7 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
    * Moves a map tile of the current layout. "no-tile" when the layout has no map tile by that id.
    */
   setMapView(body: MapViewBody): MapView | "no-tile" {
-    const tile = this.store.layout(this.layoutId)!.tiles.find((t) => t.id === body.tileId && t.widget === "map");
+    const tile = this.current().layout.tiles.find((t) => t.id === body.tileId && t.widget === "map");
     if (!tile) return "no-tile";
     const options = tile.options as MapOptions;
     const own: MapView = { center: options.center, zoom: options.zoom, bearing: options.bearing };

@@ -202,7 +202,7 @@ const dictionary = {
   mapRetry: { vi: "Thử lại sau {seconds} giây", en: "Trying again in {seconds} s" },
   mapRecovering: { vi: "Đang khôi phục bản đồ…", en: "Restoring the map…" },
   mapWaiting: { vi: "Đang chờ tài nguyên đồ họa (WebGL)", en: "Waiting for a WebGL context" },
-  mapDemoNote: { vi: "Nền: Natural Earth · Ranh giới huyện: dữ liệu minh họa, đã giản lược", en: "Base: Natural Earth · District boundaries: simplified demo data" },
+  mapDemoNote: { vi: "Nền: Natural Earth, © Những người đóng góp OpenStreetMap · Ranh giới huyện: minh họa", en: "Base: Natural Earth, © OpenStreetMap contributors · District boundaries: demo only" },
 } satisfies Record<string, Record<Language, string>>;
 
 export type TextKey = keyof typeof dictionary;

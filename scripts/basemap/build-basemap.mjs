@@ -1,7 +1,8 @@
 /**
  * Builds the offline basemap that ships with the app from Natural Earth (the `world-atlas` npm
- * package) and the hand-made demo geography of Sóc Trăng: GeoJSON files under dist/basemap,
- * served by the wall service at /basemap. No network is needed to build or to show it.
+ * package), the real coast and river channels of the Mekong delta (OpenStreetMap, extracted by
+ * extract-delta.mjs) and the hand-made demo geography of Sóc Trăng: GeoJSON files under
+ * dist/basemap, served by the wall service at /basemap. No network is needed to build or to show it.
  */
 import { Delaunay } from "d3-delaunay";
 import fs from "node:fs";
@@ -11,10 +12,12 @@ import polygonClipping from "polygon-clipping";
 import { feature, mesh } from "topojson-client";
 // The district seats the simulator uses too, from the compiled common code (`npm run build` compiles it first).
 import { socTrangDistricts } from "../../dist/electron/common/geo/soc-trang-districts.js";
-import { places, provinceOutline, rivers, roads } from "./demo-geography.mjs";
+import { places, provinceOutline, roads } from "./demo-geography.mjs";
 import { encodePmtiles, makeVectorTiles } from "./pmtiles-writer.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** OpenStreetMap's coast and rivers around the province (ODbL: attributed on every map). */
+const delta = JSON.parse(fs.readFileSync(path.join(root, "scripts/basemap/data/mekong-delta.json"), "utf8"));
 const atlas = (name) => JSON.parse(fs.readFileSync(path.join(root, "node_modules/world-atlas", name), "utf8"));
 
 /** Natural Earth at 1:10m is kept only around Vietnam and its neighbours; 1:110m covers the rest. */
@@ -28,13 +31,15 @@ const asMulti = (g) => (g.type === "Polygon" ? [g.coordinates] : g.coordinates);
 const collection = (features) => ({ type: "FeatureCollection", features });
 const multiPolygon = (coords) => ({ type: "MultiPolygon", coordinates: roundCoords(coords) });
 
+/** Natural Earth's land, with OpenStreetMap's in the delta (its estuaries and islands). */
 function detailedLand() {
   const countries = atlas("countries-10m.json");
   const clip = bboxPolygon(DETAIL_BBOX);
   const features = [];
   for (const f of feature(countries, countries.objects.countries).features) {
     if (!f.geometry) continue;
-    const clipped = polygonClipping.intersection(asMulti(f.geometry), clip);
+    let clipped = polygonClipping.intersection(asMulti(f.geometry), clip);
+    if (f.properties.name === "Vietnam") clipped = polygonClipping.union(polygonClipping.difference(clipped, bboxPolygon(delta.bbox)), delta.land);
     if (clipped.length > 0) features.push({ type: "Feature", properties: { name: f.properties.name }, geometry: multiPolygon(clipped) });
   }
   return { countries, features };
@@ -67,11 +72,14 @@ function worldLand() {
   return collection(feature(land, land.objects.land).features.map((f) => ({ ...f, geometry: { ...f.geometry, coordinates: roundCoords(f.geometry.coordinates) } })));
 }
 
-/** Districts: each seat's Voronoi cell, inside the province outline and on Natural Earth's land. */
+/** Districts: each seat's Voronoi cell, inside the province outline, on land and off the rivers. */
 function demoDistricts(landFeatures) {
   const vietnam = landFeatures.find((f) => f.properties.name === "Vietnam");
   const outline = [provinceOutline];
-  const province = polygonClipping.intersection(outline, vietnam ? vietnam.geometry.coordinates : outline);
+  // The outline reaches over the Hậu river: of what the channels cut off, only land holding a
+  // district seat (the province, the Cù Lao Dung island) is the province's.
+  const seatIn = (polygon) => socTrangDistricts.some(({ lon, lat }) => polygonClipping.intersection([polygon], [[[lon - 1e-4, lat - 1e-4], [lon + 1e-4, lat - 1e-4], [lon + 1e-4, lat + 1e-4], [lon - 1e-4, lat + 1e-4], [lon - 1e-4, lat - 1e-4]]]).length > 0);
+  const province = polygonClipping.difference(polygonClipping.intersection(outline, vietnam ? vietnam.geometry.coordinates : outline), delta.water).filter(seatIn);
   const [w, s, e, n] = [105.3, 9.0, 106.6, 10.2];
   const voronoi = Delaunay.from(socTrangDistricts.map((d) => [d.lon, d.lat])).voronoi([w, s, e, n]);
   return collection(
@@ -85,10 +93,12 @@ function demoDistricts(landFeatures) {
 }
 
 function demoLines() {
-  return collection([
-    ...rivers.map((r) => ({ type: "Feature", properties: { kind: "river", name_vi: r.name_vi, name_en: r.name_en, demo: true }, geometry: { type: "LineString", coordinates: r.line } })),
-    ...roads.map((r) => ({ type: "Feature", properties: { kind: "road", ref: r.ref, demo: true }, geometry: { type: "LineString", coordinates: r.line } })),
-  ]);
+  return collection(roads.map((r) => ({ type: "Feature", properties: { kind: "road", ref: r.ref, demo: true }, geometry: { type: "LineString", coordinates: r.line } })));
+}
+
+/** The Hậu river's channels and the other large rivers of the delta, as areas. */
+function riverAreas() {
+  return collection([{ type: "Feature", properties: { kind: "river", attribution: delta.attribution }, geometry: multiPolygon(delta.water) }]);
 }
 
 function placeLabels() {
@@ -108,7 +118,7 @@ function placeLabels() {
  * an operator's own archive looks like to the wall, so the `pmtiles` path is exercised for real.
  */
 const DEMO_TILES_BBOX = [104.5, 8.4, 107.2, 10.8];
-function demoPmtiles(land, districts, lines) {
+function demoPmtiles(land, districts, lines, water) {
   const clip = bboxPolygon(DEMO_TILES_BBOX);
   const earth = land.features.flatMap((f) => {
     const c = polygonClipping.intersection(f.geometry.coordinates, clip);
@@ -122,7 +132,7 @@ function demoPmtiles(land, districts, lines) {
   const of = (kind) => lines.features.filter((f) => f.properties.kind === kind);
   const layers = {
     earth: collection(earth),
-    water: collection(of("river").map((f) => ({ ...f, properties: { kind: "river", name: f.properties.name_vi } }))),
+    water: collection(water.features.map((f) => ({ ...f, properties: { kind: "river" } }))),
     roads: collection(of("road").map((f) => ({ ...f, properties: { kind: "major_road", ref: f.properties.ref } }))),
     boundaries: collection(boundaries),
   };
@@ -136,7 +146,7 @@ function demoPmtiles(land, districts, lines) {
     center: [105.97, 9.6, 9],
     metadata: {
       name: "Sóc Trăng demo",
-      attribution: `Natural Earth; ${DEMO_NOTE}`,
+      attribution: `Natural Earth; ${delta.attribution}; ${DEMO_NOTE}`,
       vector_layers: Object.keys(layers).map((id) => ({ id, fields: {}, minzoom: minZoom, maxzoom: maxZoom })),
     },
   });
@@ -147,14 +157,16 @@ export function buildBasemap() {
   const land = collection(features);
   const districts = demoDistricts(features);
   const lines = demoLines();
+  const water = riverAreas();
   return {
     "world.geojson": worldLand(),
     "land.geojson": land,
     "borders.geojson": detailedBorders(countries),
     "districts.geojson": districts,
     "lines.geojson": lines,
+    "water.geojson": water,
     "places.geojson": placeLabels(),
-    "soc-trang.demo.pmtiles": demoPmtiles(land, districts, lines),
+    "soc-trang.demo.pmtiles": demoPmtiles(land, districts, lines, water),
   };
 }
 

@@ -1,23 +1,20 @@
 /**
- * Hand-made demo geography of Sóc Trăng province: a rough province outline, the Hậu river, two
- * main roads and place names (the district seats are in electron/common/geo/soc-trang-districts.ts). SIMPLIFIED DEMO GEOMETRY: good enough to read the province on
+ * Hand-made demo geography of Sóc Trăng province: a rough province outline, two main roads and
+ * place names (the district seats are in electron/common/geo/soc-trang-districts.ts). SIMPLIFIED DEMO GEOMETRY: good enough to read the province on
  * a wall, not an official boundary. Operators load their own tiles for real boundaries.
  */
 
-/** Clockwise from the north tip along the Hậu river, out to sea, then the land borders. */
+/**
+ * Clockwise from the north tip down the middle of the Hậu river's main channel (traced on
+ * scripts/basemap/data/mekong-delta.json, whose banks then cut it), out to sea, then the land
+ * borders; the real coast cuts the sea side.
+ */
 export const provinceOutline = [
-  [105.86, 9.98], [105.98, 9.92], [106.08, 9.82], [106.18, 9.73], [106.27, 9.64], [106.36, 9.55],
-  [106.42, 9.42], [106.2, 9.25], [105.95, 9.15], [105.8, 9.2], [105.78, 9.28], [105.72, 9.36],
+  [105.86, 9.98], [105.92, 9.95], [105.95, 9.91], [105.98, 9.87], [106.02, 9.82], [106.05, 9.79],
+  [106.09, 9.745], [106.13, 9.72], [106.17, 9.685], [106.21, 9.655], [106.25, 9.625], [106.28, 9.605],
+  [106.31, 9.585], [106.31, 9.5], [106.42, 9.42], [106.2, 9.25], [105.95, 9.15], [105.8, 9.2], [105.78, 9.28], [105.72, 9.36],
   [105.62, 9.42], [105.52, 9.5], [105.5, 9.6], [105.62, 9.66], [105.72, 9.72], [105.78, 9.82],
   [105.82, 9.92], [105.86, 9.98],
-];
-
-export const rivers = [
-  {
-    name_vi: "Sông Hậu",
-    name_en: "Hậu River",
-    line: [[105.6, 10.2], [105.78, 10.04], [105.9, 9.95], [106.0, 9.87], [106.1, 9.78], [106.2, 9.68], [106.3, 9.58], [106.4, 9.47]],
-  },
 ];
 
 export const roads = [
@@ -49,5 +46,7 @@ export const places = [
   ["city", "Vị Thanh", "Vị Thanh", 105.47, 9.78, 7],
   ["city", "Vĩnh Long", "Vĩnh Long", 105.97, 10.25, 7],
   ["city", "Cà Mau", "Cà Mau", 105.15, 9.18, 7],
+  ["river", "Sông Hậu", "Hậu River", 106.03, 9.86, 8],
+  ["sea", "Biển Đông", "East Sea", 106.45, 9.2, 8],
   ["city", "Phnôm Pênh", "Phnom Penh", 104.92, 11.56, 5],
 ];

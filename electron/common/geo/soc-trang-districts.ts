@@ -25,3 +25,6 @@ export const socTrangDistricts = [
   { code: "st-tt", name: "Thạnh Trị", nameEn: "Thạnh Trị District", lon: 105.74, lat: 9.43 },
   { code: "st-td", name: "Trần Đề", nameEn: "Trần Đề District", lon: 106.18, lat: 9.5 },
 ] as const satisfies readonly DemoDistrict[];
+
+/** The demo province's land, [west, south, east, north]: what a map with `"fit": "province"` shows. */
+export const DEMO_PROVINCE_BOUNDS = [105.5, 9.2, 106.32, 9.99] as const;

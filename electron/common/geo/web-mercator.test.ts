@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { panView, partCenter, project, screenToWorldOffset, unproject, worldSize, type MapView } from "./web-mercator.js";
+import { fitBounds, panView, partCenter, project, screenToWorldOffset, unproject, worldSize, type MapView } from "./web-mercator.js";
 
 const close = (a: number, b: number, digits = 6) => expect(a).toBeCloseTo(b, digits);
 
@@ -116,5 +116,24 @@ describe("panView", () => {
   it("keeps latitude inside Web-Mercator however far it pans", () => {
     const far = panView({ center: [0, 80], zoom: 2, bearing: 0 }, 0, -100_000);
     expect(far.center[1]).toBeLessThanOrEqual(85);
+  });
+});
+
+describe("fitBounds", () => {
+  it("shows the bounds whole and as large as the map allows, whatever its shape", () => {
+    const bounds = [105.5, 9.2, 106.32, 9.99] as const;
+    for (const size of [{ width: 1920, height: 1080 }, { width: 3864, height: 2184 }, { width: 960, height: 2184 }]) {
+      const { center, zoom } = fitBounds(bounds, size, 0.05);
+      const [cx, cy] = project(center, zoom);
+      const [x0, y0] = project([bounds[0], bounds[3]], zoom);
+      const [x1, y1] = project([bounds[2], bounds[1]], zoom);
+      // Inside the map with its 5 % margin...
+      expect(x1 - x0).toBeLessThanOrEqual(size.width * 0.9);
+      expect(y1 - y0).toBeLessThanOrEqual(size.height * 0.9);
+      // ...centred, and filling one of its sides.
+      close(cx, (x0 + x1) / 2, 3);
+      close(cy, (y0 + y1) / 2, 3);
+      expect(Math.max((x1 - x0) / (size.width * 0.9), (y1 - y0) / (size.height * 0.9))).toBeGreaterThan(0.98);
+    }
   });
 });

@@ -79,3 +79,21 @@ export function panView(view: MapView, dx: number, dy: number): MapView {
   const [lon, lat] = unproject([cx + wx, cy + wy], view.zoom);
   return { ...view, center: [wrapDegrees(lon), Math.max(-85, Math.min(85, lat))] };
 }
+
+/** West, south, east, north, in degrees. */
+export type Bounds = readonly [west: number, south: number, east: number, north: number];
+
+/**
+ * The view that shows `bounds` whole and as large as it goes in a map `size` pixels big, with
+ * `margin` of the size left around it (north up): a tile of any shape filled by the province.
+ */
+export function fitBounds(bounds: Bounds, size: { width: number; height: number }, margin = 0.05): { center: [number, number]; zoom: number } {
+  const [w, s, e, n] = bounds;
+  const [x0, y0] = project([w, n], 0);
+  const [x1, y1] = project([e, s], 0);
+  const room = 1 - 2 * margin;
+  const zoom = Math.log2(Math.min((size.width * room) / Math.max(1e-9, x1 - x0), (size.height * room) / Math.max(1e-9, y1 - y0)));
+  const center = unproject([(x0 + x1) / 2, (y0 + y1) / 2], 0);
+  // Down to a hundredth, so that it still fits.
+  return { center, zoom: Math.floor(Math.min(20, Math.max(0, zoom)) * 100) / 100 };
+}

@@ -56,6 +56,11 @@ export const mapOptionsSchema = z.strictObject({
   /** [longitude, latitude] of the whole tile's centre. */
   center: z.tuple([longitude, latitude]).default([105.97, 9.6]),
   zoom: z.number().min(0).max(20).default(9),
+  /**
+   * Instead of center and zoom: the view that shows these bounds ([west, south, east, north]) whole
+   * and as large as the tile allows, whatever its shape; "province" is the demo province.
+   */
+  fit: z.union([z.literal("province"), z.tuple([longitude, latitude, longitude, latitude])]).optional(),
   /** Degrees clockwise from north that the top of the tile faces. */
   bearing: z.number().min(-180).max(180).default(0),
   basemap: basemapSchema.default("offline"),

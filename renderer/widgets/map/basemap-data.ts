@@ -2,7 +2,7 @@ import type { FeatureCollection, Point, MultiPolygon } from "geojson";
 
 /** Label points of the built-in basemap (dist/basemap/places.geojson). */
 export interface PlaceProps {
-  kind: "country" | "sea" | "islands" | "city" | "district";
+  kind: "country" | "sea" | "islands" | "river" | "city" | "district";
   name_vi: string;
   name_en: string;
   minzoom: number;

@@ -13,7 +13,7 @@ export const palette = {
 } as const;
 
 /** The built-in basemap's sources: a map is drawn once these are in, whatever the operator's tiles do. */
-export const BUILTIN_SOURCES = ["world", "land", "borders", "districts", "lines"] as const;
+export const BUILTIN_SOURCES = ["world", "land", "water", "borders", "districts", "lines"] as const;
 
 /** Layer ids of the operator's own basemap: drawn over the built-in land, under our lines. */
 export const OWN_LAYER_PREFIX = "own-";
@@ -65,8 +65,8 @@ function ownLayers(basemap: Basemap): LayerSpecification[] {
 }
 
 /**
- * The whole style: the built-in offline basemap (Natural Earth land and borders, the demo
- * districts, rivers and roads) always, and the operator's tiles over its land when the layout
+ * The whole style: the built-in offline basemap (Natural Earth land and borders, OpenStreetMap's
+ * coast and rivers in the delta, the demo districts and roads) always, and the operator's tiles over its land when the layout
  * names them. No glyphs or sprites: labels are drawn by deck.gl with the bundled font.
  */
 export function basemapStyle(base: string, basemap: Basemap): StyleSpecification {
@@ -78,10 +78,10 @@ export function basemapStyle(base: string, basemap: Basemap): StyleSpecification
       { id: "water", type: "background", paint: { "background-color": palette.water } },
       { id: "world", type: "fill", source: "world", maxzoom: 5, paint: { "fill-color": palette.land } },
       { id: "land", type: "fill", source: "land", minzoom: 3, paint: { "fill-color": palette.land } },
+      { id: "rivers", type: "fill", source: "water", minzoom: 6, paint: { "fill-color": palette.water } },
       ...ownLayers(basemap),
       { id: "borders", type: "line", source: "borders", paint: { "line-color": palette.border, "line-width": 1.4 } },
       { id: "districts", type: "line", source: "districts", paint: { "line-color": palette.district, "line-width": 1 } },
-      { id: "rivers", type: "line", source: "lines", filter: ["==", ["get", "kind"], "river"], paint: { "line-color": palette.river, "line-width": 3 } },
       { id: "roads", type: "line", source: "lines", filter: ["==", ["get", "kind"], "road"], paint: { "line-color": palette.road, "line-width": 1.6 } },
     ],
   };
