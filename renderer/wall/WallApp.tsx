@@ -98,8 +98,8 @@ export function WallApp({ store, swapTimer, displayId, language }: { store: Wall
   const { width, height } = wall.topology.display;
   const scale = `scale(${windowSize.width / width}, ${windowSize.height / height})`;
   const deviceScale = (windowSize.width / width) * window.devicePixelRatio;
-  const context = { cameras: wall.cameras, deviceScale, mapViews: wall.mapViews };
-  const pendingContext = pending ? { cameras: pending.cameras, deviceScale, mapViews: pending.mapViews } : context;
+  const context = { cameras: wall.cameras, deviceScale, mapViews: wall.mapViews, bezel: wall.topology.bezel };
+  const pendingContext = pending ? { cameras: pending.cameras, deviceScale, mapViews: pending.mapViews, bezel: pending.topology.bezel } : context;
   return (
     <div
       className="wall-root"

@@ -8,9 +8,11 @@ export interface WallContextValue {
   deviceScale: number;
   /** Views the console set for map tiles of the current layout, by tile id. */
   mapViews: Record<string, MapView>;
+  /** The wall's bezels, in display pixels: a map's labels in one are drawn by the nearer display. */
+  bezel: { x: number; y: number };
 }
 
-export const WallContext = createContext<WallContextValue>({ cameras: emptyCatalog, deviceScale: 1, mapViews: {} });
+export const WallContext = createContext<WallContextValue>({ cameras: emptyCatalog, deviceScale: 1, mapViews: {}, bezel: { x: 0, y: 0 } });
 export const TileIdContext = createContext<string>("");
 /** True in a tile mounted off screen ahead of a switch. */
 export const PreparingContext = createContext<boolean>(false);

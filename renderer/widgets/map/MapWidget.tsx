@@ -14,6 +14,7 @@ import { OverlayData, type Geography } from "./MapOverlays.js";
 import { describeSession } from "./map-debug-info.js";
 import { registerMap } from "./map-registry.js";
 import { MapSession, type SessionState } from "./map-session.js";
+import { keepLabelsOnScreen, type LabelFrame } from "./overlays/labels-on-screen.js";
 import { placesLayer } from "./overlays/places-layers.js";
 import { fontReady } from "./overlays/text-style.js";
 
@@ -38,6 +39,41 @@ function useGeography(): Geography | undefined {
     };
   }, []);
   return geography;
+}
+
+type Box = LabelFrame["avoid"][number];
+
+/** Where the map's legend and note sit over its canvas, kept up to date as they change size. */
+function useFurniture(part: React.RefObject<HTMLDivElement | null>): readonly Box[] {
+  const [boxes, setBoxes] = useState<readonly Box[]>([]);
+  useEffect(() => {
+    const host = part.current;
+    if (!host) return;
+    const measure = () => {
+      const origin = host.getBoundingClientRect();
+      // The canvas is drawn at the wall's scale: boxes in its pixels, not the window's.
+      const scale = origin.width / (host.offsetWidth || 1);
+      const next = [...host.querySelectorAll("[data-map-legend], .map-note")].map((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: (r.left - origin.left) / scale, y: (r.top - origin.top) / scale, width: r.width / scale, height: r.height / scale };
+      });
+      setBoxes((was) => (JSON.stringify(was) === JSON.stringify(next) ? was : next));
+    };
+    const observer = new ResizeObserver(measure);
+    const watch = () => host.querySelectorAll("[data-map-legend], .map-note").forEach((el) => observer.observe(el));
+    const children = new MutationObserver(() => {
+      watch();
+      measure();
+    });
+    children.observe(host, { childList: true, subtree: true });
+    watch();
+    measure();
+    return () => {
+      observer.disconnect();
+      children.disconnect();
+    };
+  }, [part]);
+  return boxes;
 }
 
 function useFontsReady(): boolean {
@@ -78,13 +114,25 @@ export default function MapWidget({ options, width, height, visible, language, s
   const fontsReady = useFontsReady();
   const style = useMemo(() => basemapStyle(window.location.href, options.basemap), [options.basemap]);
 
+  const part = useRef<HTMLDivElement>(null);
+  const furniture = useFurniture(part);
+  const { bezel } = useWallContext();
+  const frame = useMemo<LabelFrame>(() => {
+    const claim = {
+      left: visible.x > 0 ? bezel.x / 2 : 0,
+      top: visible.y > 0 ? bezel.y / 2 : 0,
+      right: visible.x + visible.width < width ? bezel.x / 2 : 0,
+      bottom: visible.y + visible.height < height ? bezel.y / 2 : 0,
+    };
+    return { view, width: visible.width, height: visible.height, avoid: furniture, claim };
+  }, [view, visible.x, visible.y, visible.width, visible.height, width, height, bezel.x, bezel.y, furniture]);
   const layers = useMemo(() => {
     const overlayLayers = Object.entries(groups)
       .sort(([a], [b]) => Number(a) - Number(b))
       .flatMap(([, g]) => g.layers);
     const places = geography && fontsReady ? [placesLayer(geography.places, view.zoom, labelLanguage)] : [];
-    return [...overlayLayers, ...places];
-  }, [groups, geography, fontsReady, view.zoom, labelLanguage]);
+    return keepLabelsOnScreen([...overlayLayers, ...places], frame);
+  }, [groups, geography, fontsReady, view.zoom, labelLanguage, frame]);
   const latestLayers = useRef(layers);
   latestLayers.current = layers;
 
@@ -118,7 +166,7 @@ export default function MapWidget({ options, width, height, visible, language, s
   // corner (or would, but for a bezel it falls into).
   const showsCorner = visible.x + visible.width >= width - CORNER_SLACK && visible.y + visible.height >= height - CORNER_SLACK;
   return (
-    <div className="map-part" style={{ left: visible.x, top: visible.y, width: visible.width, height: visible.height }} data-map-state={state.kind}>
+    <div ref={part} className="map-part" style={{ left: visible.x, top: visible.y, width: visible.width, height: visible.height }} data-map-state={state.kind}>
       <div ref={container} className="map-canvas" />
       {options.overlays.map((overlay, index) => (
         <OverlayData key={index} overlay={overlay} index={index} zoom={view.zoom} language={labelLanguage} fontsReady={fontsReady} geography={geography} report={report} />

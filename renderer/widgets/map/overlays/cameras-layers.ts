@@ -39,7 +39,7 @@ export function cameraLayers(cameras: readonly Camera[], status: StatusValue | u
         data: placed,
         getPosition: position,
         getText: (c) => c.name,
-        getSize: 18,
+        getSize: 24,
         getTextAnchor: "start",
         getPixelOffset: [12, 0],
       }),

@@ -65,7 +65,7 @@ export function districtLayers(
           const v = valueOf(s.properties, values);
           return v === undefined ? name : `${name}\n${formatNumber(v, o.language)}${o.value?.unit ? ` ${o.value.unit}` : ""}`;
         },
-        getSize: 22,
+        getSize: 24,
         lineHeight: 1.2,
         updateTriggers: { getText: [o.value, o.language] },
       }),

@@ -57,7 +57,7 @@ export function stationLayers(
       data: stations,
       getPosition: position,
       getText: (s) => `${s.label} ${formatNumber(s.value, language, 1)}${unit ?? ""}`,
-      getSize: 22,
+      getSize: 24,
       getTextAnchor: "start",
       getAlignmentBaseline: "center",
       getPixelOffset: [16, 0],
