@@ -8,6 +8,7 @@ import { limitTone, toneOf, type Tone } from "../data/tone.js";
 import { useDataWidget } from "../data/use-data-widget.js";
 import { flowSlice, type WidgetProps } from "../widget-props.js";
 import "./bars.css";
+import { fitTextSize, fittedTextStyle } from "../data/fit-text.js";
 
 /** Categories without a meaning: blues, teals and violets, never the good, warning or bad colours. */
 const palette = ["#2fb4ff", "#48c9b0", "#af7ac5", "#5dade2", "#a9cce3", "#76d7c4", "#d2b4de", "#7f8fa6"];
@@ -59,7 +60,7 @@ function Donut({ items, colours, height, language, decimals, unit }: { items: It
           {formatNumber(total, language, 0)}
         </text>
       </svg>
-      <ul className="donut-legend" style={{ fontSize: `max(var(--type-xs), ${Math.min(34, height / (Math.max(items.length, 4) * 2.6))}px)` }}>
+      <ul className="donut-legend" style={fittedTextStyle(fitTextSize({ height, rows: Math.max(items.length, 4), rowEms: 2.6, max: 34 }))}>
         {items.map((it, i) => (
           <li key={it.key}>
             <span className="swatch" style={{ background: colours[i] }} />
@@ -92,7 +93,7 @@ export default function BarsWidget({ options, width, height, language, setStatus
         <Donut items={items} colours={colours} height={height} language={language} decimals={options.decimals} unit={value.unit} />
       ) : (
         <div className="bars-frame">
-        <ul className="bars" style={{ fontSize: `max(var(--type-xs), ${Math.min(36, height / (Math.max(items.length, 4) * 2.2), (width * 0.4) / (Math.max(8, ...items.map((i) => i.label.length)) * 0.56))}px)` }}>
+        <ul className="bars" style={fittedTextStyle(fitTextSize({ height, rows: Math.max(items.length, 4), rowEms: 2.2, max: 36, width: width * 0.4, chars: Math.max(8, ...items.map((i) => i.label.length)) }))}>
           {items.map((it, i) => (
             <li key={it.key} className="bar-row" data-tone={meant[i]}>
               <span className="bar-label">{it.label}</span>

@@ -90,7 +90,8 @@ export default function ChartWidget({ options, width, height, language, setStatu
   // Over a bezel the time axis flows from part to part (each slice reaching the next one's first
   // point, so the lines meet at the bezel), on one vertical scale.
   const slice = flow?.index;
-  const slices = flow ? JSON.stringify(flow.widths) : "";
+  // The parts' widths as a key, so the effect runs when they change and not on every render.
+  const slices = flow ? flow.widths.join(" ") : "";
   useEffect(() => {
     if (!plot.current || !value) return;
     const [xs, ...ys] = alignSeries(value);
@@ -98,7 +99,7 @@ export default function ChartWidget({ options, width, height, language, setStatu
       plot.current.setData([xs, ...ys] as uPlot.AlignedData);
       return;
     }
-    const widths = JSON.parse(slices) as number[];
+    const widths = slices.split(" ").map(Number);
     const { first, rows } = flowSlice(xs, { index: slice, heights: widths, widths });
     const end = Math.min(xs.length, first + rows.length + 1);
     const all = ys.flat().filter((v): v is number => v !== null);

@@ -4,6 +4,7 @@ import { locale } from "../../ui/i18n.js";
 import type { WidgetProps } from "../widget-props.js";
 import { formatClock } from "./format-clock.js";
 import "./clock.css";
+import { fittedTextStyle } from "../data/fit-text.js";
 
 /** Re-renders on each second boundary, not on a drifting interval. */
 function useNow(stepMs: number): Date {
@@ -40,7 +41,7 @@ export default function ClockWidget({ options, width, height, language, setStatu
         ))}
       </div>
       {options.showDate && (
-        <div className="clock-date" style={{ fontSize: `max(var(--type-xs), ${timeSize * 0.24}px)` }}>
+        <div className="clock-date" style={fittedTextStyle(timeSize * 0.24)}>
           {date}
         </div>
       )}

@@ -6,6 +6,7 @@ import { useDataWidget } from "../data/use-data-widget.js";
 import { useWholeItems } from "../data/use-whole-items.js";
 import { flowSlice, type WidgetProps } from "../widget-props.js";
 import "./events.css";
+import { fitTextSize, fittedTextStyle } from "../data/fit-text.js";
 
 const knownStatus = new Set(["received", "processing", "resolved", "overdue"]);
 
@@ -13,7 +14,7 @@ const knownStatus = new Set(["received", "processing", "resolved", "overdue"]);
 export default function EventsWidget({ options, height, language, setStatus, flow }: WidgetProps<EventsOptions>) {
   const { value, ts, status, wrongKind } = useDataWidget(options, "events", setStatus);
   const all = value ? flowSlice([...value.items].sort((a, b) => b.ts - a.ts).slice(0, options.limit), flow).rows : [];
-  const size = Math.min(34, height / (Math.max(all.length, 3) * (options.showText ? 5 : 3.6)));
+  const size = fitTextSize({ height, rows: Math.max(all.length, 3), rowEms: options.showText ? 5 : 3.6, max: 34 });
   const { ref, shown } = useWholeItems<HTMLUListElement>(`${all.map((e) => e.id).join()}|${size}|${height}`, all.length);
   let body = null;
   if (value) {
@@ -22,7 +23,7 @@ export default function EventsWidget({ options, height, language, setStatus, flo
       all.length === 0 ? (
         flow?.index ? null : <div className="events-empty">{translate(language, "noItems")}</div>
       ) : (
-        <ul ref={ref} className="events" style={{ fontSize: `max(var(--type-xs), ${size}px)` }}>
+        <ul ref={ref} className="events" style={fittedTextStyle(size)}>
           {items.map((e) => (
             <li key={e.id} className={`event ${e.priority === "high" || e.priority === "urgent" ? "event-high" : ""}`} data-event-id={e.id}>
               <div className="event-head">

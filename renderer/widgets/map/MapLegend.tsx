@@ -4,6 +4,7 @@ import { useTopic, valueOfKind } from "../../data/FeedProvider.js";
 import { formatNumber } from "../../ui/format.js";
 import { translate, type TextKey } from "../../ui/i18n.js";
 import { rampColor, tones, type Rgba } from "./overlays/colors.js";
+import { choroplethRange } from "./overlays/districts-layers.js";
 
 const css = (c: Rgba) => `rgb(${c[0]} ${c[1]} ${c[2]})`;
 
@@ -24,10 +25,9 @@ function Swatches({ title, entries, language }: { title: TextKey; entries: Array
 /** The choropleth's ramp, from the lowest value shown to the highest, with the topic's unit. */
 function Ramp({ topic, language }: { topic: string; language: Language }) {
   const value = valueOfKind(useTopic(topic)?.update, "breakdown");
-  if (!value || value.items.length === 0) return null;
-  const values = value.items.map((i) => i.value);
-  const min = Math.min(...values);
-  const max = Math.max(...values);
+  const range = choroplethRange(value);
+  if (!value || !range) return null;
+  const [min, max] = range;
   return (
     <div className="map-legend-row">
       <span className="map-legend-title">{translate(language, "legendDistricts", { unit: value.unit ?? "" })}</span>

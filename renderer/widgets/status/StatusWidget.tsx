@@ -5,6 +5,7 @@ import { DataFrame } from "../data/DataFrame.js";
 import { useDataWidget } from "../data/use-data-widget.js";
 import { flowSlice, type WidgetProps } from "../widget-props.js";
 import "./status.css";
+import { fitTextSize, fittedTextStyle } from "../data/fit-text.js";
 
 export default function StatusWidget({ options, width, height, language, setStatus, flow }: WidgetProps<StatusOptions>) {
   const { value, ts, status, wrongKind } = useDataWidget(options, "status", setStatus);
@@ -16,9 +17,9 @@ export default function StatusWidget({ options, width, height, language, setStat
     // The list fills its frame: rows as tall as the frame allows, each label still on one line.
     const rows = Math.max(3, Math.ceil(items.length / options.columns)) + 1;
     const longest = Math.max(10, ...items.map((i) => i.label.length + (i.up ? 10 : 20)));
-    const size = Math.min(40, (height / rows) * 0.5, (width / options.columns - 40) / (longest * 0.55));
+    const size = fitTextSize({ height, rows, rowEms: 2, max: 40, width: width / options.columns, chars: longest, fixedPx: 40 });
     body = (
-      <div className="systems" style={{ fontSize: `max(var(--type-xs), ${size}px)` }}>
+      <div className="systems" style={fittedTextStyle(size)}>
         <div className={`systems-summary ${up === value.items.length ? "tone-ok" : "tone-bad"}`}>{translate(language, "systemsUp", { up, total: value.items.length })}</div>
         <ul className="systems-grid" style={{ gridTemplateColumns: `repeat(${options.columns}, minmax(0, 1fr))` }}>
           {items.map((s) => (

@@ -7,6 +7,7 @@ import { sortItems } from "../data/sort-items.js";
 import { useDataWidget } from "../data/use-data-widget.js";
 import { flowSlice, type WidgetProps } from "../widget-props.js";
 import "./table.css";
+import { fitTextSize, fittedTextStyle } from "../data/fit-text.js";
 
 export default function TableWidget({ options, width, height, language, setStatus, flow }: WidgetProps<TableOptions>) {
   const { value, ts, status, wrongKind } = useDataWidget(options, "breakdown", setStatus);
@@ -16,9 +17,8 @@ export default function TableWidget({ options, width, height, language, setStatu
     const behind = (v: number) => options.target !== undefined && (options.higherIsBetter ? v < options.target : v > options.target);
     // The rows fill the frame, their text as large as a row allows (a header, the rows, a legend).
     const lines = Math.max(rows.length, 3) + 1 + (options.target !== undefined ? 1 : 0);
-    // …and the longest name still on one line beside the rank and the value (about 0.56 em a letter).
-    const longest = Math.max(8, ...rows.map((r) => r.label.length));
-    const size = Math.min(48, (height / lines) * 0.46, (width - 96) / (8 + longest * 0.56));
+    // …and the longest name still on one line beside the rank and the value.
+    const size = fitTextSize({ height, rows: lines, rowEms: 2.17, max: 48, width, chars: Math.max(8, ...rows.map((r) => r.label.length)), fixedEms: 8, fixedPx: 96 });
     const legend =
       options.target !== undefined ? (
         <div className="ranked-legend">
@@ -27,7 +27,7 @@ export default function TableWidget({ options, width, height, language, setStatu
         </div>
       ) : null;
     body = (
-      <div className="ranked-frame" style={{ fontSize: `max(var(--type-xs), ${size}px)` }}>
+      <div className="ranked-frame" style={fittedTextStyle(size)}>
       <table className="ranked">
         {/* Column widths in the rows' font size (the header's is smaller). */}
         <colgroup>

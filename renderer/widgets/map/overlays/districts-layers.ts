@@ -18,6 +18,13 @@ export function districtValues(value: BreakdownValue | undefined): Map<string, n
   return values;
 }
 
+/** The choropleth's range: the lowest and highest value of the breakdown (the legend's ramp shows the same). */
+export function choroplethRange(value: BreakdownValue | undefined): [min: number, max: number] | undefined {
+  if (!value || value.items.length === 0) return undefined;
+  const values = value.items.map((i) => i.value);
+  return [Math.min(...values), Math.max(...values)];
+}
+
 function valueOf(p: DistrictProps | PlaceProps, values: Map<string, number>): number | undefined {
   const name = "name" in p ? p.name : p.name_vi;
   return (p.code !== undefined ? values.get(p.code) : undefined) ?? values.get(name);
@@ -33,8 +40,7 @@ export function districtLayers(
   o: { value: BreakdownValue | undefined; labels: boolean; language: Language },
 ): Layer[] {
   const values = districtValues(o.value);
-  const shown = [...values.values()];
-  const [min, max] = [Math.min(...shown), Math.max(...shown)];
+  const [min, max] = choroplethRange(o.value) ?? [0, 0];
   const layers: Layer[] = [
     new GeoJsonLayer<DistrictProps>({
       id: "districts-fill",
