@@ -50,12 +50,12 @@ test("an urgent report from the backend takes the wall, the console acknowledges
     await expect(d1.locator(root("D1"))).toHaveAttribute("data-layout-id", /^(health|economy)$/);
     const playing = await d1.locator(root("D1")).getAttribute("data-layout-id");
     // A real backend feeds this wall: no display says the figures are simulated.
-    const d4 = await page.context().newPage();
-    await d4.goto(`${wall.url}/wall/D4`);
-    await expect(d4.locator(root("D4"))).toHaveAttribute("data-layout-id", playing!);
-    await d4.waitForTimeout(500);
-    await expect(d4.getByTestId("simulated-mark")).toHaveCount(0);
-    await d4.close();
+    const d3 = await page.context().newPage();
+    await d3.goto(`${wall.url}/wall/D3`);
+    await expect(d3.locator(root("D3"))).toHaveAttribute("data-layout-id", playing!);
+    await d3.waitForTimeout(500);
+    await expect(d3.getByTestId("simulated-mark")).toHaveCount(0);
+    await d3.close();
     await signInWithToken(page, wall);
     await expect(page.locator("[data-schedule-mode]")).toHaveAttribute("data-schedule-mode", "schedule");
 

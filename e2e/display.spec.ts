@@ -122,8 +122,8 @@ test("Vietnamese text renders in the bundled font, with nothing fetched from out
 });
 
 test("figures from the built-in simulator carry a discreet mark, on one display only", async ({ openDisplay }) => {
-  const d4 = await openDisplay("D4");
-  await expect(d4.getByTestId("simulated-mark")).toHaveText("Dữ liệu mô phỏng");
+  const d3 = await openDisplay("D3");
+  await expect(d3.getByTestId("simulated-mark")).toHaveText("Dữ liệu mô phỏng");
   const d1 = await openDisplay("D1");
   await expect(d1.locator('[data-display-id="D1"] [data-tile-id]').first()).toBeVisible();
   await expect(d1.getByTestId("simulated-mark")).toHaveCount(0);

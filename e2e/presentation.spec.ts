@@ -43,7 +43,7 @@ async function walk(pages: Map<string, Page>, layoutId: string, testInfo: TestIn
   return found;
 }
 
-test("every shipped layout on every display: no text cut by a bezel, none under 24 px, none drawn over other text", async ({ wall, context }, testInfo) => {
+test("every shipped layout on every display: no text cut by a bezel, none under 24 px, none drawn over other text, none under 4.5:1 contrast, none hidden by the simulated-data mark", async ({ wall, context }, testInfo) => {
   test.setTimeout(900_000);
   const pages = await openWall(wall, () => context.newPage());
   const layouts = (await wall.api<{ layouts: Array<{ id: string; inUse: boolean }> }>("GET", "/api/layouts")).body.layouts.filter((l) => l.inUse);

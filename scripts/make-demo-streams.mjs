@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const VERSION = 4;
+const VERSION = 6;
 const out = path.resolve(process.argv[2] ?? process.env.WALL_STREAMS_DIR ?? ".demo-streams");
 const SEGMENT_SECONDS = 2;
 const SEGMENTS = 10;
@@ -57,11 +57,16 @@ function encodeFailures(r) {
   encodeLoop("_frozen", r, `testsrc2=size=${r.width}x${r.height}:rate=${FPS}`, ["loop=loop=-1:size=1:start=0"], ["-qp", "23"]);
 }
 
-function encode(camera, index, r) {
+/**
+ * A panoramic camera (32:9, one picture over two displays) sends twice the width at each rendition,
+ * its name at the bottom left like a real one's, not across the middle where the bezel falls.
+ */
+function encode(camera, index, rendition) {
+  const r = camera.panorama ? { ...rendition, width: rendition.width * 2, bitrate: `${parseInt(rendition.bitrate, 10) * 2}k` } : rendition;
   const size = Math.round(r.height / 16);
   const filters = [`hue=h=${index * 29}`];
   if (font) {
-    filters.push(`drawtext=fontfile=${font}:text='${escapeText(camera.name)}':fontsize=${size}:fontcolor=white:box=1:boxcolor=black@0.55:boxborderw=${Math.round(size / 3)}:x=(w-text_w)/2:y=h-text_h-${size}`);
+    filters.push(`drawtext=fontfile=${font}:text='${escapeText(camera.name)}':fontsize=${size}:fontcolor=white:box=1:boxcolor=black@0.55:boxborderw=${Math.round(size / 3)}:x=${camera.panorama ? size : "(w-text_w)/2"}:y=h-text_h-${size}`);
     filters.push(`drawtext=fontfile=${font}:text='${r.name} %{frame_num}':fontsize=${Math.round(size * 0.7)}:fontcolor=yellow:x=${size}:y=${size}`);
   }
   encodeLoop(camera.id, r, `testsrc2=size=${r.width}x${r.height}:rate=${FPS}`, filters, ["-b:v", r.bitrate, "-maxrate", r.bitrate, "-bufsize", r.bitrate]);

@@ -123,8 +123,8 @@ export function WallApp({ store, swapTimer, displayId, language }: { store: Wall
           {position.index + 1} / {position.count}
         </div>
       )}
-      {/* Discreet, on the display at the wall's bottom left: these figures are not the province's. */}
-      {simulated && displayId === [...wall.topology.displays].sort((a, b) => b.row - a.row || a.col - b.col)[0]?.id && (
+      {/* Discreet, on the display at the wall's top right (where the clock is): these figures are not the province's. */}
+      {simulated && displayId === [...wall.topology.displays].sort((a, b) => a.row - b.row || b.col - a.col)[0]?.id && (
         <div className="simulated-mark" data-testid="simulated-mark">
           {translate(language, "simulatedData")}
         </div>

@@ -37,6 +37,8 @@ export function CameraView(props: {
   play: Pick<CameraOptions, "fit" | "stream" | "frameTimeoutSeconds" | "caption">;
   language: Language;
   onStatus?: (s: TileStatus) => void;
+  /** Where the slate goes when the picture is not live: the part of the box this display shows, so a picture spanning a bezel says so whole on each side. */
+  slateArea?: { x: number; y: number; width: number; height: number };
 }) {
   const { camera, language } = props;
   const box = useRef<HTMLDivElement>(null);
@@ -93,7 +95,7 @@ export function CameraView(props: {
         </div>
       )}
       {tileStatus !== "ready" && tileStatus !== "loading" && (
-        <div className="tile-slate camera-slate" role="status">
+        <div className="tile-slate camera-slate" role="status" style={props.slateArea && { inset: "auto", left: props.slateArea.x, top: props.slateArea.y, width: props.slateArea.width, height: props.slateArea.height }}>
           <div className="camera-slate-name">{camera?.name ?? props.cameraId}</div>
           <div className="camera-slate-state">{translate(language, !camera ? "unknownCamera" : status === "black" ? "blackPicture" : status === "frozen" ? "frozenPicture" : "noSignal", { id: props.cameraId })}</div>
           {camera && status === "offline" && <div className="camera-slate-time">{lastFrame ? translate(language, "lastFrameAt", { time: formatTime(lastFrame, language, Date.now() - lastFrame > 86_400_000, true) }) : translate(language, "noFrameYet")}</div>}

@@ -3,7 +3,7 @@ import { useTileId, useWallContext } from "../../wall/wall-context.js";
 import type { WidgetProps } from "../widget-props.js";
 import { CameraView } from "./CameraView.js";
 
-export default function CameraWidget({ options, width, height, language, setStatus }: WidgetProps<CameraOptions>) {
+export default function CameraWidget({ options, width, height, visible, language, setStatus }: WidgetProps<CameraOptions>) {
   const { cameras, deviceScale } = useWallContext();
   const tileId = useTileId();
   return (
@@ -17,6 +17,7 @@ export default function CameraWidget({ options, width, height, language, setStat
       play={options}
       language={language}
       onStatus={setStatus}
+      slateArea={{ x: visible.x, y: Math.max(0, visible.y), width: visible.width, height: Math.min(height, visible.y + visible.height) - Math.max(0, visible.y) }}
     />
   );
 }
