@@ -59,6 +59,22 @@ test("a camera that drops out shows its slate within seconds and is live again w
   await expect(tile.locator(".camera-reported")).toHaveCount(0, { timeout: 10_000 });
 });
 
+test("a camera across a bezel that has no picture says so whole on each display", async ({ wall, openDisplay }) => {
+  // Columns 2–5: half on D1, half on D2; the viewport is a display's full size, as on the wall.
+  const d1 = await openDisplay("D1");
+  const d2 = await openDisplay("D2");
+  for (const page of [d1, d2]) await page.setViewportSize({ width: 1920, height: 1080 });
+  await show(wall, d1, layout("gone-across", [cam("gone", "cam-12", 2, 0, 4, 6)]));
+  for (const page of [d1, d2]) {
+    await expect(page.locator('[data-tile-id="gone"]')).toHaveAttribute("data-status", "offline", { timeout: 30_000 });
+    await expect(page.locator('[data-tile-id="gone"] .camera-slate')).toContainText("Mất tín hiệu");
+    const cut = await page.locator('[data-tile-id="gone"] .camera-slate > *').evaluateAll((lines) =>
+      lines.map((l) => l.getBoundingClientRect()).filter((r) => r.left < 0 || r.right > window.innerWidth).length,
+    );
+    expect(cut).toBe(0);
+  }
+});
+
 test("a camera whose stream is gone (404) shows its slate while the others keep playing", async ({ wall, openDisplay }) => {
   const d1 = await openDisplay("D1");
   await show(wall, d1, layout("missing", [cam("gone", "cam-12", 0, 0), cam("a", "cam-01", 2, 0), cam("b", "cam-03", 0, 3)]));
