@@ -75,6 +75,20 @@ test("a camera across a bezel that has no picture says so whole on each display"
   }
 });
 
+test("a grid across a bezel plays on each display only the cameras that display shows, and is ready on both", async ({ wall, openDisplay }) => {
+  const d1 = await openDisplay("D1");
+  const d2 = await openDisplay("D2");
+  // Columns 2–5, two cameras side by side: the left one on D1, the right one on D2.
+  const grid = { id: "pair", x: 2, y: 0, w: 4, h: 3, widget: "camera-grid", options: { cameras: ["cam-01", "cam-03"], columns: 2, rows: 1 } };
+  await show(wall, d1, layout("pair-across", [grid]));
+  for (const [page, camera] of [[d1, "cam-01"], [d2, "cam-03"]] as const) {
+    await expect(page.locator('[data-tile-id="pair"]')).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
+    await expect(page.locator("[data-camera-id][data-camera-status]")).toHaveCount(1);
+    await expect(page.locator("[data-camera-id][data-camera-status]")).toHaveAttribute("data-camera-id", camera);
+    expect((await cameraStats(page)).players).toBe(1);
+  }
+});
+
 test("a camera whose stream is gone (404) shows its slate while the others keep playing", async ({ wall, openDisplay }) => {
   const d1 = await openDisplay("D1");
   await show(wall, d1, layout("missing", [cam("gone", "cam-12", 0, 0), cam("a", "cam-01", 2, 0), cam("b", "cam-03", 0, 3)]));

@@ -14,7 +14,7 @@ function gridStatus(cells: TileStatus[]): TileStatus {
   return cells.length > 0 ? "ready" : "error";
 }
 
-export default function CameraGridWidget({ options, width, height, language, setStatus }: WidgetProps<CameraGridOptions>) {
+export default function CameraGridWidget({ options, width, height, visible, language, setStatus }: WidgetProps<CameraGridOptions>) {
   const { cameras, deviceScale } = useWallContext();
   const tileId = useTileId();
   const ids = useMemo(() => options.cameras ?? cameras.groups.find((g) => g.id === options.group)?.cameras ?? [], [options.cameras, options.group, cameras.groups]);
@@ -28,16 +28,26 @@ export default function CameraGridWidget({ options, width, height, language, set
     return () => clearInterval(t);
   }, [pages, options.dwellSeconds]);
   const shown = ids.slice((page % pages) * perPage, (page % pages) * perPage + perPage);
-  const [statuses, setStatuses] = useState<Record<string, TileStatus>>({});
-  const onCell = useCallback((key: string, s: TileStatus) => setStatuses((prev) => (prev[key] === s ? prev : { ...prev, [key]: s })), []);
-  const status = gridStatus(shown.map((id, i) => statuses[`${i}:${id}`] ?? "loading"));
-  useEffect(() => setStatus(ids.length === 0 ? "error" : status), [status, ids.length, setStatus]);
-  if (ids.length === 0) return <div className="camera-grid-empty">{translate(language, "noCameras")}</div>;
   const cellW = (width - GAP * (options.columns - 1)) / options.columns;
   const cellH = (height - GAP * (options.rows - 1)) / options.rows;
+  // A grid across a bezel plays on each display only the cells that display shows: the others
+  // are the neighbour's to decode, and to answer for in this tile's status.
+  const here = (i: number) => {
+    const [x, y] = [(i % options.columns) * (cellW + GAP), Math.floor(i / options.columns) * (cellH + GAP)];
+    return x < visible.x + visible.width && x + cellW > visible.x && y < visible.y + visible.height && y + cellH > visible.y;
+  };
+  const [statuses, setStatuses] = useState<Record<string, TileStatus>>({});
+  const onCell = useCallback((key: string, s: TileStatus) => setStatuses((prev) => (prev[key] === s ? prev : { ...prev, [key]: s })), []);
+  const mine = shown.flatMap((id, i) => (here(i) ? [statuses[`${i}:${id}`] ?? "loading"] : []));
+  const status = shown.length > 0 && mine.length === 0 ? "ready" : gridStatus(mine);
+  useEffect(() => setStatus(ids.length === 0 ? "error" : status), [status, ids.length, setStatus]);
+  if (ids.length === 0) return <div className="camera-grid-empty">{translate(language, "noCameras")}</div>;
   return (
     <div className="camera-grid" style={{ gridTemplateColumns: `repeat(${options.columns}, 1fr)`, gridTemplateRows: `repeat(${options.rows}, 1fr)`, gap: GAP }} data-page={page % pages} data-pages={pages}>
-      {shown.map((id, i) => (
+      {shown.map((id, i) =>
+        !here(i) ? (
+          <div key={`${i}:${id}`} className="camera-cell" />
+        ) : (
         <CameraCell key={`${i}:${id}`} cellKey={`${i}:${id}`} onCell={onCell}>
           {(onStatus) => (
             <CameraView
@@ -53,7 +63,8 @@ export default function CameraGridWidget({ options, width, height, language, set
             />
           )}
         </CameraCell>
-      ))}
+        ),
+      )}
     </div>
   );
 }
