@@ -26,10 +26,12 @@ function itemTone(item: Item, options: BarsOptions): Tone | undefined {
 }
 
 /** What the colours of bars coloured by target mean, for those that appear. */
-function ToneLegend({ used, higherIsBetter, language }: { used: Set<Tone>; higherIsBetter: boolean; language: Language }) {
+function ToneLegend({ used, higherIsBetter, language, target }: { used: Set<Tone>; higherIsBetter: boolean; language: Language; target?: string | undefined }) {
   const order: Tone[] = ["ok", "warn", "bad"];
   return (
     <div className="tone-legend">
+      {/* The one target the layout gave is named; items with their own (a station's limit) are not. */}
+      {target && <span className="tone-legend-item">{translate(language, "target", { value: target })}:</span>}
       {order
         .filter((t) => used.has(t))
         .map((t) => (
@@ -107,7 +109,14 @@ export default function BarsWidget({ options, width, height, language, setStatus
             </li>
           ))}
         </ul>
-        {byTarget.size > 0 && <ToneLegend used={byTarget} higherIsBetter={options.higherIsBetter} language={language} />}
+        {byTarget.size > 0 && (
+          <ToneLegend
+            used={byTarget}
+            higherIsBetter={options.higherIsBetter}
+            language={language}
+            target={options.target === undefined ? undefined : `${formatNumber(options.target, language, options.decimals)}${value.unit ? ` ${value.unit}` : ""}`}
+          />
+        )}
         </div>
       );
   }

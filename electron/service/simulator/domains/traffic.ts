@@ -37,7 +37,7 @@ interface TrafficState {
   byKind: number[];
   byDistrict: number[];
   recent: EventItem[];
-  /** Average speed per road (km/h): below 25 the road is congested. */
+  /** Average speed per road (km/h): under 30 traffic is slow, well under it congested. */
   speeds: number[];
 }
 
@@ -116,7 +116,7 @@ export const traffic = model<TrafficState>({
     "traffic.ai_events.by_district": { kind: "breakdown", unit: "sự kiện", items: districtItems(ofToday(state.byDistrict, state.day, now)) },
     "traffic.ai_events.by_kind": { kind: "breakdown", unit: "sự kiện", items: AI_EVENT_KINDS.map(([key, label], i) => ({ key, label, value: byKind[i]! })) },
     "traffic.ai_events": { kind: "events", items: state.recent },
-    "traffic.roads.status": { kind: "status", items: ROADS.map(([id, label], i) => ({ id, label: `${label} · ${state.speeds[i]} km/h`, up: state.speeds[i]! >= 25 })) },
+    "traffic.roads.speed": { kind: "breakdown", unit: "km/h", items: ROADS.map(([key, label], i) => ({ key, label, value: state.speeds[i]! })) },
     };
   },
 });
