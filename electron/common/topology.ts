@@ -19,8 +19,12 @@ export const wallFileSchema = z.strictObject({
         id: displayIdSchema,
         col: z.number().int().min(0),
         row: z.number().int().min(0),
-        /** Which controller output drives this display (see docs/formats.md, "Output mapping"). */
-        output: z.number().int().min(0).optional(),
+        /**
+         * Which controller output drives this display (see docs/formats.md, "Output mapping"): its
+         * identity (the output's id or its monitor's name, as the controller's log lists them), or
+         * its position in reading order.
+         */
+        output: z.union([z.number().int().min(0), z.string().min(1).max(120)]).optional(),
       }),
     )
     .optional(),
@@ -38,7 +42,7 @@ export interface WallDisplay {
   id: string;
   col: number;
   row: number;
-  output?: number;
+  output?: number | string;
 }
 
 /** The wall after validation: every display present, canvas size derived. */

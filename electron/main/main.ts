@@ -10,8 +10,9 @@ import { parseMainArgs, type MainArgs } from "./cli-args.js";
 import { consoleBounds } from "./console-window.js";
 import { answerDisplayCredential } from "./display-credential-ipc.js";
 import type { DisplayLike } from "./display-like.js";
-import { mapDisplays } from "./display-mapping.js";
+import { mapDisplays, outputIdentity } from "./display-mapping.js";
 import { openConsoleWindow } from "./electron-console-window.js";
+import { RememberedOutputsFile } from "./remembered-outputs.js";
 import { ElectronWindowHost } from "./electron-window-host.js";
 import { WindowKinds } from "./navigation-policy.js";
 import { fetchPrimaryTopology } from "./primary-topology.js";
@@ -92,6 +93,9 @@ async function run(): Promise<void> {
   const host = new ElectronWindowHost(path.join(here, "../preload/preload.cjs"), args.windowed === undefined, serviceUrl);
   const windows = new WallWindowManager(host, serviceUrl, log);
   let topology = await untilAnswered(currentTopology);
+  // Outputs are matched to displays by identity: what each display had is kept on this controller.
+  const rememberedFile = new RememberedOutputsFile(path.join(app.getPath("userData"), "outputs.json"), log);
+  let remembered = await rememberedFile.load();
 
   /** Places the wall windows; returns the outputs no kiosk window covers. */
   const place = (): DisplayLike[] => {
@@ -101,7 +105,14 @@ async function run(): Promise<void> {
       return [];
     }
     const outputs: DisplayLike[] = screen.getAllDisplays().map((d) => ({ id: d.id, bounds: d.bounds, scaleFactor: d.scaleFactor, label: d.label }));
-    const mapping = mapDisplays(outputs, topology.displays, args.displays);
+    const mapping = mapDisplays(outputs, topology.displays, args.displays, remembered);
+    remembered = mapping.remembered;
+    rememberedFile.save(remembered).catch((e: Error) => log("warn", "could not keep the output mapping", { error: e.message }));
+    // The identities an integrator may name in wall.json ("output"), and where each display went.
+    log("info", "outputs mapped", {
+      outputs: outputs.map((o) => `${outputIdentity(o)}${o.label ? ` (${o.label})` : ""}`).join(", "),
+      displays: mapping.assignments.map((a) => `${a.displayId}=${outputIdentity(a.output)}`).join(", "),
+    });
     if (mapping.unassigned.length > 0) log("warn", "wall displays without an output on this controller", { displays: mapping.unassigned });
     windows.apply(mapping.assignments.map((a) => ({ displayId: a.displayId, bounds: a.output.bounds })));
     return mapping.unused;
