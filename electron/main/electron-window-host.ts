@@ -20,6 +20,16 @@ export class ElectronWindowHost implements WindowHost {
     win.once("ready-to-show", () => win.show());
     win.webContents.on("render-process-gone", (_e, details) => events.onGone(details.reason));
     win.on("unresponsive", () => events.onUnresponsive());
+    win.on("responsive", () => events.onResponsive());
+    // The display page's own loads only: the slate (a data: page) and aborted loads (a newer one
+    // took over, ERR_ABORTED) are not failures of the service.
+    const isDisplayPage = (url: string) => url.startsWith(spec.url);
+    win.webContents.on("did-fail-load", (_e, code, description, url, isMainFrame) => {
+      if (isMainFrame && code !== -3 && isDisplayPage(url)) events.onLoadFailed(`${description} ${code}`);
+    });
+    win.webContents.on("did-finish-load", () => {
+      if (isDisplayPage(win.webContents.getURL())) events.onLoaded();
+    });
     void win.loadURL(spec.url);
     return {
       setBounds: (b) => {
@@ -31,6 +41,9 @@ export class ElectronWindowHost implements WindowHost {
         if (win.isDestroyed()) return;
         // After a crash the page is gone; load the display URL again rather than reload().
         void win.loadURL(spec.url);
+      },
+      crashRenderer: () => {
+        if (!win.isDestroyed()) win.webContents.forcefullyCrashRenderer();
       },
       showSlate: (message) => {
         if (!win.isDestroyed()) void win.loadURL(errorSlateUrl(message));

@@ -12,6 +12,7 @@ import { answerDisplayCredential } from "./display-credential-ipc.js";
 import type { DisplayLike } from "./display-like.js";
 import { mapDisplays, outputIdentity } from "./display-mapping.js";
 import { openConsoleWindow } from "./electron-console-window.js";
+import { keepRunningOnErrors } from "./error-policy.js";
 import { RememberedOutputsFile } from "./remembered-outputs.js";
 import { ElectronWindowHost } from "./electron-window-host.js";
 import { WindowKinds } from "./navigation-policy.js";
@@ -41,6 +42,7 @@ if (!app.requestSingleInstanceLock()) {
   log("warn", "another IOC Wall is already running on this machine; quitting");
   app.quit();
 } else {
+  keepRunningOnErrors(process, log);
   hardenElectron(() => serviceUrl, (id) => windowKinds.kindOf(id));
   answerDisplayCredential(() => serviceUrl, () => displayToken);
   Menu.setApplicationMenu(null);

@@ -14,6 +14,7 @@ class RecordingHost implements WindowHost {
     return {
       setBounds: (b) => this.calls.push(`move ${spec.displayId} ${b.x},${b.y}`),
       reload: () => this.calls.push(`reload ${spec.displayId}`),
+      crashRenderer: () => this.calls.push(`kill ${spec.displayId}`),
       showSlate: (m) => this.calls.push(`slate ${spec.displayId} ${m.split(" (")[0]}`),
       close: () => this.calls.push(`close ${spec.displayId}`),
     };
@@ -63,7 +64,7 @@ describe("WallWindowManager", () => {
     m.apply([{ displayId: "D1", bounds: b(0) }]);
     const ev = host.events.get("D1")!;
     ev.onGone("crashed");
-    ev.onUnresponsive();
+    ev.onGone("killed");
     ev.onGone("oom");
     ev.onGone("crashed");
     ev.onGone("crashed");
@@ -81,4 +82,78 @@ describe("WallWindowManager", () => {
     m.gpuGone("crashed");
     expect(host.calls.slice(2).sort()).toEqual(["reload D1", "reload D2"]);
   });
+
+  /** A manager on a fake clock: `timers` holds what it scheduled, `advance` runs what falls due. */
+  function onFakeClock() {
+    let now = 0;
+    let timers: Array<{ fn: () => void; at: number; live: boolean }> = [];
+    const host = new RecordingHost();
+    const m = new WallWindowManager(host, "http://w", silentLogger, {
+      max: 3,
+      windowMs: 60_000,
+      now: () => now,
+      hangGraceMs: 10_000,
+      loadBackoffMs: [5_000, 60_000],
+      schedule: (fn, ms) => {
+        const t = { fn, at: now + ms, live: true };
+        timers.push(t);
+        return () => void (t.live = false);
+      },
+    });
+    const advance = (ms: number) => {
+      now += ms;
+      const due = timers.filter((t) => t.live && t.at <= now);
+      timers = timers.filter((t) => !due.includes(t));
+      for (const t of due) t.fn();
+    };
+    m.apply([{ displayId: "D1", bounds: b(0) }]);
+    host.calls.length = 0;
+    return { host, events: host.events.get("D1")!, advance, pending: () => timers.filter((t) => t.live).map((t) => t.at - now) };
+  }
+
+  it("gives a hung renderer a grace period, then kills it and loads the page afresh", () => {
+    const { host, events, advance } = onFakeClock();
+    events.onUnresponsive();
+    advance(5_000);
+    events.onResponsive();
+    advance(10_000);
+    // It answered within the grace period: nothing was done.
+    expect(host.calls).toEqual([]);
+    events.onUnresponsive();
+    events.onUnresponsive();
+    advance(10_000);
+    // Killed, then loaded once: the "gone" its killing causes does not load it twice.
+    events.onGone("killed");
+    expect(host.calls).toEqual(["kill D1", "reload D1"]);
+  });
+
+  it("shows its own slate when the page cannot load, and tries again after 5, 10, 20 s until it loads", () => {
+    const { host, events, advance, pending } = onFakeClock();
+    events.onLoadFailed("ERR_CONNECTION_REFUSED -102");
+    expect(host.calls).toEqual(["slate D1 Màn hình D1: chưa kết nối được dịch vụ"]);
+    expect(pending()).toEqual([5_000]);
+    advance(5_000);
+    events.onLoadFailed("ERR_CONNECTION_REFUSED -102");
+    expect(pending()).toEqual([10_000]);
+    advance(10_000);
+    events.onLoadFailed("ERR_CONNECTION_REFUSED -102");
+    expect(pending()).toEqual([20_000]);
+    advance(20_000);
+    events.onLoaded();
+    expect(host.calls.filter((c) => c === "reload D1")).toHaveLength(3);
+    // Loaded: the next failure waits the first 5 s again.
+    events.onLoadFailed("ERR_CONNECTION_REFUSED -102");
+    expect(pending()).toEqual([5_000]);
+  });
+
+  it("keeps failed loads within the reload budget: a fourth within a minute waits on the error slate", () => {
+    const { host, events, advance } = onFakeClock();
+    events.onGone("crashed");
+    events.onGone("crashed");
+    events.onGone("crashed");
+    events.onLoadFailed("ERR_CONNECTION_REFUSED -102");
+    advance(5_000);
+    expect(host.calls.at(-1)).toBe("slate D1 Màn hình D1 gặp lỗi lặp lại");
+  });
 });
+

@@ -11,7 +11,10 @@ export interface WindowSpec {
 /** One display window, as the manager sees it; Electron's BrowserWindow sits behind it in main.ts. */
 export interface WallWindow {
   setBounds(bounds: Bounds): void;
+  /** Loads the display page again (after a crash the page is gone: not a soft reload). */
   reload(): void;
+  /** Kills a hung renderer, so the next load gets a fresh process (Electron: forcefullyCrashRenderer). */
+  crashRenderer(): void;
   showSlate(message: string): void;
   close(): void;
 }
@@ -20,6 +23,12 @@ export interface WindowEvents {
   /** The renderer process died (crash, OOM, killed). */
   onGone(reason: string): void;
   onUnresponsive(): void;
+  /** The hung renderer answers again. */
+  onResponsive(): void;
+  /** The display page did not load (the service down, refused, timed out). */
+  onLoadFailed(reason: string): void;
+  /** The display page loaded. */
+  onLoaded(): void;
 }
 
 export interface WindowHost {
@@ -32,15 +41,31 @@ interface Managed {
   budget: RecoveryBudget;
   /** Set while the error slate shows: cancels the scheduled retry. */
   slateRetry?: () => void;
+  /** Set while a hung renderer has its grace period: cancels the crash. */
+  hangTimer?: () => void;
+  /** Set while the page could not load and waits to try again: cancels the retry. */
+  loadRetry?: () => void;
+  /** The next wait after a failed load: doubles up to its ceiling, back to the first once a load succeeds. */
+  loadBackoffMs: number;
+  /** The renderer was killed on purpose and already reloaded: its "gone" event is not news. */
+  killed?: boolean;
 }
 
 export interface RecoveryPolicy {
   max: number;
   windowMs: number;
   now?: () => number;
-  /** Timer for the retry after a slate; returns a cancel function. */
+  /** Timer for the retries and the grace period; returns a cancel function. */
   schedule?: (fn: () => void, ms: number) => () => void;
+  /** How long a hung renderer may take to answer again before it is killed and loaded afresh. */
+  hangGraceMs?: number;
+  /** Waits between tries to load a page that failed: the first, doubling up to the last. */
+  loadBackoffMs?: readonly [first: number, max: number];
 }
+
+const DEFAULT_HANG_GRACE_MS = 10_000;
+/** 5, 10, 20, 40, 60 s: within the reload budget (3 a minute) while the service is away. */
+const DEFAULT_LOAD_BACKOFF: readonly [number, number] = [5_000, 60_000];
 
 const defaultSchedule = (fn: () => void, ms: number) => {
   const t = setTimeout(fn, ms);
@@ -48,9 +73,14 @@ const defaultSchedule = (fn: () => void, ms: number) => {
 };
 
 /**
- * Keeps exactly one window per assigned display, and heals them: a crashed or hung renderer is
- * reloaded, at most `max` times per `windowMs`; past that the window shows a clear error slate
- * and tries once more when the budget has refilled, so a wall heals without a visit.
+ * Keeps exactly one window per assigned display, and heals them, so a wall heals without a visit:
+ * - a crashed renderer is loaded again;
+ * - a hung one gets a grace period to answer, then is killed (a same-site load could stay in the
+ *   hung process) and loaded afresh;
+ * - a page that cannot load (the service down) shows the app's own slate, not Chromium's error
+ *   page, and is tried again with a growing wait until it loads;
+ * all within `max` loads per `windowMs`: past that the window shows a clear error slate and tries
+ * once more when the budget has refilled.
  */
 export class WallWindowManager {
   private readonly windows = new Map<string, Managed>();
@@ -71,7 +101,7 @@ export class WallWindowManager {
     const wanted = new Set(targets.map((t) => t.displayId));
     for (const [id, m] of this.windows) {
       if (!wanted.has(id)) {
-        m.slateRetry?.();
+        this.cancelTimers(m);
         m.window.close();
         this.windows.delete(id);
         this.log("info", "display window closed", { displayId: id });
@@ -92,10 +122,24 @@ export class WallWindowManager {
         spec,
         window: undefined as unknown as WallWindow,
         budget: new RecoveryBudget(this.policy.max, this.policy.windowMs, this.policy.now),
+        loadBackoffMs: this.backoff[0],
       };
       managed.window = this.host.open(spec, {
-        onGone: (reason) => this.recover(managed, `renderer gone (${reason})`),
-        onUnresponsive: () => this.recover(managed, "renderer unresponsive"),
+        onGone: (reason) => {
+          if (managed.killed) managed.killed = false;
+          else this.recover(managed, `renderer gone (${reason})`);
+        },
+        onUnresponsive: () => this.hung(managed),
+        onResponsive: () => {
+          if (!managed.hangTimer) return;
+          managed.hangTimer();
+          managed.hangTimer = undefined;
+          this.log("info", "display window answers again", { displayId: managed.spec.displayId });
+        },
+        onLoadFailed: (reason) => this.loadFailed(managed, reason),
+        onLoaded: () => {
+          managed.loadBackoffMs = this.backoff[0];
+        },
       });
       this.windows.set(t.displayId, managed);
       this.log("info", "display window opened", { displayId: t.displayId, bounds: t.bounds });
@@ -114,21 +158,67 @@ export class WallWindowManager {
 
   closeAll(): void {
     for (const m of this.windows.values()) {
-      m.slateRetry?.();
+      this.cancelTimers(m);
       m.window.close();
     }
     this.windows.clear();
   }
 
+  private get backoff(): readonly [number, number] {
+    return this.policy.loadBackoffMs ?? DEFAULT_LOAD_BACKOFF;
+  }
+
+  private schedule(fn: () => void, ms: number): () => void {
+    return (this.policy.schedule ?? defaultSchedule)(fn, ms);
+  }
+
+  private cancelTimers(m: Managed): void {
+    for (const cancel of [m.slateRetry, m.hangTimer, m.loadRetry]) cancel?.();
+    m.slateRetry = m.hangTimer = m.loadRetry = undefined;
+  }
+
+  /** A hung renderer: a grace period to answer, then killed and loaded afresh. */
+  private hung(m: Managed): void {
+    if (m.hangTimer || m.slateRetry) return;
+    const grace = this.policy.hangGraceMs ?? DEFAULT_HANG_GRACE_MS;
+    this.log("warn", "display window unresponsive; waiting for it", { displayId: m.spec.displayId, graceSeconds: grace / 1000 });
+    m.hangTimer = this.schedule(() => {
+      m.hangTimer = undefined;
+      this.log("warn", "display window still unresponsive; killing its renderer", { displayId: m.spec.displayId });
+      m.killed = true;
+      m.window.crashRenderer();
+      this.recover(m, "renderer unresponsive");
+    }, grace);
+  }
+
+  /** The page did not load: the app's own slate, and another try after a growing wait. */
+  private loadFailed(m: Managed, reason: string): void {
+    if (m.loadRetry || m.slateRetry) return;
+    const wait = m.loadBackoffMs;
+    m.loadBackoffMs = Math.min(this.backoff[1], wait * 2);
+    this.log("warn", "display page did not load; trying again", { displayId: m.spec.displayId, reason, retrySeconds: wait / 1000 });
+    m.window.showSlate(
+      `Màn hình ${m.spec.displayId}: chưa kết nối được dịch vụ (${reason}); thử lại sau ${wait / 1000} giây. ` +
+        `Display ${m.spec.displayId}: the service does not answer (${reason}); trying again in ${wait / 1000} s.`,
+    );
+    m.loadRetry = this.schedule(() => {
+      m.loadRetry = undefined;
+      this.recover(m, `load failed (${reason})`);
+    }, wait);
+  }
+
   private recover(m: Managed, why: string): void {
     if (m.slateRetry) return;
+    // A reload supersedes a pending hang check or load retry.
+    m.hangTimer?.();
+    m.loadRetry?.();
+    m.hangTimer = m.loadRetry = undefined;
     if (m.budget.take()) {
       this.log("warn", "display window reloading", { displayId: m.spec.displayId, why });
       m.window.reload();
       return;
     }
-    const schedule = this.policy.schedule ?? defaultSchedule;
-    m.slateRetry = schedule(() => {
+    m.slateRetry = this.schedule(() => {
       m.slateRetry = undefined;
       this.recover(m, "retry after the error slate");
     }, this.policy.windowMs);
