@@ -11,6 +11,8 @@ export interface ServiceConfig {
   adminToken?: string;
   /** When set, displays must present it (or any valid token) to join /display. */
   displayToken?: string;
+  /** WALL_METRICS_TOKEN: a bearer token that opens GET /metrics (for Prometheus) and nothing else. */
+  metricsToken?: string;
   rendererDir: string;
   /** The province's backend (feed protocol v1); unset: the built-in simulator. */
   feedUrl?: string;
@@ -46,6 +48,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConf
   if (adminToken !== undefined && adminToken.length > 0 && adminToken.length < 16) {
     throw new Error("WALL_ADMIN_TOKEN must be at least 16 characters");
   }
+  const metricsToken = env.WALL_METRICS_TOKEN?.trim();
+  if (metricsToken !== undefined && metricsToken.length > 0 && metricsToken.length < 16) throw new Error("WALL_METRICS_TOKEN must be at least 16 characters");
   const displayToken = env.WALL_DISPLAY_TOKEN?.trim();
   if (displayToken !== undefined && displayToken.length > 0 && displayToken.length < 16) {
     throw new Error("WALL_DISPLAY_TOKEN must be at least 16 characters");
@@ -79,6 +83,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConf
     stateDir: path.resolve(env.WALL_STATE_DIR ?? ".wall-state"),
     ...(adminToken ? { adminToken } : {}),
     ...(displayToken ? { displayToken } : {}),
+    ...(metricsToken ? { metricsToken } : {}),
     allowedHosts,
     allowedOrigins,
     ...(sessionHours ? { sessionHours } : {}),

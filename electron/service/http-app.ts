@@ -5,7 +5,8 @@ import type { Role } from "./access/tokens.js";
 import type { Actor } from "./commands.js";
 import path from "node:path";
 import { simulatorModeBodySchema, simulatorModes, type Ack, type ApiError, type ApiState } from "../common/protocol.js";
-import { authenticate, requestGuard, requireRole } from "./access/doors.js";
+import { authenticate, metricsDoor, requestGuard, requireRole } from "./access/doors.js";
+import type { WallMetrics } from "./metrics.js";
 import { cameraModeBodySchema, cameraModes, type DemoStreams } from "./demo-streams.js";
 import type { FeedService } from "./feed/feed-service.js";
 import { tileOrigins } from "../common/widgets/map-sources.js";
@@ -22,6 +23,9 @@ export interface HttpDeps extends ServiceDeps {
   /** Operators' own PMTiles archives, served with HTTP Range at /tiles. */
   tilesDir: string;
   startedAt: number;
+  metrics: WallMetrics;
+  /** WALL_METRICS_TOKEN: opens /metrics and nothing else. */
+  metricsToken: string | undefined;
 }
 
 export function createHttpApp(deps: HttpDeps): express.Express {
@@ -185,6 +189,14 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   };
   api.use(apiErrors);
   app.use("/api", api);
+
+  /** Prometheus: the process and the wall in its text format (names in shared/DESIGN.md, Operations). */
+  app.get("/metrics", metricsDoor(deps.auth, deps.metricsToken, counters), (_req, res, next) => {
+    deps.metrics.text().then((text) => {
+      res.setHeader("Cache-Control", "no-store");
+      res.type(deps.metrics.contentType).send(text);
+    }, next);
+  });
 
   const pages = (name: string) => path.join(deps.rendererDir, name, "index.html");
   app.use("/assets", express.static(path.join(deps.rendererDir, "assets"), { immutable: true, maxAge: "365d", index: false }));

@@ -21,6 +21,7 @@ import { CAMERA_STATUS_TOPIC, type CamerasFile } from "../common/cameras-file.js
 import { DemoStreams } from "./demo-streams.js";
 import { startFeed, type FeedService } from "./feed/feed-service.js";
 import { createHttpApp } from "./http-app.js";
+import { WallMetrics } from "./metrics.js";
 import { LayoutStore } from "./layout-store.js";
 import { consoleLogger, type Logger } from "./log.js";
 import { newCounters } from "./service-counters.js";
@@ -69,7 +70,7 @@ async function createServer(config: ServiceConfig): Promise<http.Server> {
 export async function startWallService(config: ServiceConfig, baseLog: Logger = consoleLogger): Promise<WallService> {
   // Every line the service logs passes the redactor: no token or backend password reaches a log.
   const redactor = new SecretRedactor();
-  redactor.set("config", [config.adminToken, config.displayToken, config.feedToken, ...(config.feedUrl ? secretsOfAddress(config.feedUrl) : [])].filter((s): s is string => Boolean(s)));
+  redactor.set("config", [config.adminToken, config.displayToken, config.metricsToken, config.feedToken, ...(config.feedUrl ? secretsOfAddress(config.feedUrl) : [])].filter((s): s is string => Boolean(s)));
   const log = redactor.logger(baseLog);
   await fs.mkdir(config.stateDir, { recursive: true });
   if (!existsSync(path.join(config.rendererDir, "wall", "index.html"))) {
@@ -115,7 +116,14 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     // With the simulator, the demo cameras' state is on the feed too (topic cameras.status), as a VMS would report it.
     const cameraStatus = streams && feed.simulator ? setInterval(() => publishCameraStatus(feed.hub, streams, store.cameras), 2000) : undefined;
     cameraStatus?.unref();
-    const app = createHttpApp({ ...deps, feed, streams, rendererDir: config.rendererDir,
+    const metrics = new WallMetrics({
+      displays,
+      state,
+      staleTopics: () => feed.hub.staleCount(),
+      alarmsActive: () => alarms.status().alarms.length,
+      isCamera: (id) => store.cameras.cameras.some((c) => c.id === id),
+    });
+    const app = createHttpApp({ ...deps, feed, streams, metrics, metricsToken: config.metricsToken, rendererDir: config.rendererDir,
       basemapDir: path.join(config.rendererDir, "..", "basemap"),
       tilesDir: path.join(config.layoutsDir, "tiles"),
       startedAt: Date.now(),

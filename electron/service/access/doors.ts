@@ -4,7 +4,7 @@ import type { ApiError } from "../../common/protocol.js";
 import type { ServiceCounters } from "../service-counters.js";
 import type { ConnectionCount } from "./limits.js";
 import { isLoopbackAddress, hostnameOf, type RequestPolicy } from "./request-policy.js";
-import { bearerToken, roleAllows, type Principal, type Role, type TokenAuth } from "./tokens.js";
+import { bearerToken, roleAllows, sameSecret, type Principal, type Role, type TokenAuth } from "./tokens.js";
 
 /**
  * The doors of the service, one place for REST and every socket namespace: Host and Origin first
@@ -60,6 +60,22 @@ export function authenticate(auth: TokenAuth, counters: ServiceCounters): Reques
     }
     req.principal = principal;
     next();
+  };
+}
+
+/**
+ * `GET /metrics`: the metrics token (WALL_METRICS_TOKEN, which opens nothing else), or a credential
+ * of the viewer role or above; else 401.
+ */
+export function metricsDoor(auth: TokenAuth, metricsToken: string | undefined, counters: ServiceCounters): RequestHandler {
+  return (req, res, next) => {
+    const token = bearerToken(req.headers.authorization);
+    if (metricsToken && sameSecret(token, metricsToken)) return next();
+    const principal = auth.authenticate(token);
+    if (principal && roleAllows(principal.role, "viewer")) return next();
+    counters.authFailures += 1;
+    res.setHeader("WWW-Authenticate", "Bearer");
+    res.status(401).json({ error: token ? "invalid token" : "missing token: send Authorization: Bearer <token>" } satisfies ApiError);
   };
 }
 

@@ -17,6 +17,11 @@ export function roleAllows(role: Role, needed: Role): boolean {
   return rank[role] >= rank[needed];
 }
 
+/** One secret compared in constant time (the metrics token: it opens /metrics and nothing else). */
+export function sameSecret(token: string | undefined, secret: string): boolean {
+  return token !== undefined && token.length <= 256 && timingSafeEqual(digest(token), digest(secret));
+}
+
 function digest(token: string): Buffer {
   return createHash("sha256").update(token, "utf8").digest();
 }

@@ -40,6 +40,13 @@ export class FeedHub extends EventEmitter<{ update: [FeedUpdate] }> {
     return out;
   }
 
+  /** Topics whose source failed: they show their last value, marked stale. */
+  staleCount(): number {
+    let n = 0;
+    for (const u of this.latest.values()) if (u.stale) n++;
+    return n;
+  }
+
   has(topic: string): boolean {
     return this.latest.has(topic);
   }
