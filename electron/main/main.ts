@@ -1,4 +1,5 @@
 import { app, BrowserWindow, Menu, powerSaveBlocker, screen } from "electron";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { WallTopology } from "../common/topology.js";
@@ -12,6 +13,7 @@ import { answerDisplayCredential } from "./display-credential-ipc.js";
 import type { DisplayLike } from "./display-like.js";
 import { mapDisplays, outputIdentity } from "./display-mapping.js";
 import { openConsoleWindow } from "./electron-console-window.js";
+import { StartupRetry } from "./startup-retry.js";
 import { keepRunningOnErrors } from "./error-policy.js";
 import { RememberedOutputsFile } from "./remembered-outputs.js";
 import { ElectronWindowHost } from "./electron-window-host.js";
@@ -33,6 +35,8 @@ try {
   argsError = e as Error;
 }
 let serviceUrl = "";
+/** The fingerprint of WALL_TLS_CERT, read by each try to start. */
+let pinned: string | null = null;
 /** The display credential wall windows receive through the preload; never logged. */
 let displayToken: string | undefined;
 /** Which web contents is the console window (`--console`); every other one is held to the wall's pages. */
@@ -43,17 +47,26 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   keepRunningOnErrors(process, log);
+  // Once, whatever the start's tries: the certificate each try read is the one trusted.
+  trustPinnedServiceCertificate(() => serviceUrl, () => pinned, log);
   hardenElectron(() => serviceUrl, (id) => windowKinds.kindOf(id));
   answerDisplayCredential(() => serviceUrl, () => displayToken);
   Menu.setApplicationMenu(null);
   app.commandLine.appendSwitch("autoplay-policy", "no-user-gesture-required");
   app.whenReady().then(
     () =>
-      run().catch((e: Error) => {
-        // Nobody sits at a controller: say what is wrong on every output, not only in a log.
-        log("error", "IOC Wall could not start", { error: e.message });
-        showFatalSlate(`IOC Wall không khởi động được / could not start: ${e.message}`);
-      }),
+      // Nobody sits at a controller: what is wrong is said on every output, and the start is tried
+      // again when the files it reads change, or after a growing wait.
+      new StartupRetry(startOrCleanUp, {
+        log,
+        showSlate: showFatalSlate,
+        hideSlate: closeFatalSlates,
+        watch: watchStartupFiles,
+        schedule: (fn, ms) => {
+          const t = setTimeout(fn, ms);
+          return () => clearTimeout(t);
+        },
+      }).attempt(),
     (e: Error) => {
       log("error", "Electron failed to start", { error: e.message });
       app.exit(1);
@@ -64,7 +77,7 @@ if (!app.requestSingleInstanceLock()) {
 async function run(): Promise<void> {
   if (argsError) throw argsError;
   // Read before anything is served: a WALL_TLS_CERT that cannot be read is a start-up error.
-  trustPinnedServiceCertificate(() => serviceUrl, pinnedFingerprint(process.env.WALL_TLS_CERT), log);
+  pinned = pinnedFingerprint(process.env.WALL_TLS_CERT);
   let service: WallService | undefined;
   let currentTopology: () => Promise<WallTopology>;
   if (args.primary) {
@@ -75,7 +88,7 @@ async function run(): Promise<void> {
     currentTopology = () => fetchPrimaryTopology(primary, token);
   } else {
     const config = configFromEnv();
-    service = await startWallService(
+    service = startedService = await startWallService(
       {
         ...config,
         stateDir: process.env.WALL_STATE_DIR ? config.stateDir : path.join(app.getPath("userData"), "state"),
@@ -163,9 +176,46 @@ async function untilAnswered<T>(probe: () => Promise<T>): Promise<T> {
   }
 }
 
-function showFatalSlate(message: string): void {
-  for (const d of screen.getAllDisplays()) {
-    const win = new BrowserWindow({ ...wallWindowOptions({ bounds: d.bounds, kiosk: args.windowed === undefined, title: "IOC Wall" }), show: true });
-    void win.loadURL(errorSlateUrl(message));
+/** The in-process service of a start under way: a try that fails after starting it closes it. */
+let startedService: WallService | undefined;
+
+async function startOrCleanUp(): Promise<void> {
+  try {
+    await run();
+  } catch (e) {
+    await startedService?.close().catch(() => undefined);
+    startedService = undefined;
+    throw e;
   }
+}
+
+const fatalSlates: BrowserWindow[] = [];
+
+/** The start-up failure on every output (one window each, reused as the message changes). */
+function showFatalSlate(message: string): void {
+  const displays = screen.getAllDisplays();
+  if (fatalSlates.length !== displays.length) {
+    closeFatalSlates();
+    for (const d of displays) fatalSlates.push(new BrowserWindow({ ...wallWindowOptions({ bounds: d.bounds, kiosk: args.windowed === undefined, title: "IOC Wall" }), show: true }));
+  }
+  for (const win of fatalSlates) if (!win.isDestroyed()) void win.loadURL(errorSlateUrl(message));
+}
+
+function closeFatalSlates(): void {
+  for (const win of fatalSlates.splice(0)) if (!win.isDestroyed()) win.destroy();
+}
+
+/** The files a start reads: the layouts folder (wall.json and the rest) and the TLS certificate's. */
+function watchStartupFiles(onChange: () => void): () => void {
+  const folders = [process.env.WALL_LAYOUTS_DIR || (app.isPackaged ? path.join(process.resourcesPath, "layouts") : path.resolve("layouts")), process.env.WALL_TLS_CERT && path.dirname(path.resolve(process.env.WALL_TLS_CERT))];
+  const watchers = folders.flatMap((folder) => {
+    if (!folder) return [];
+    try {
+      return [fs.watch(folder, () => onChange())];
+    } catch (e) {
+      log("warn", "cannot watch a start-up folder; retrying on a timer only", { folder, error: (e as Error).message });
+      return [];
+    }
+  });
+  return () => watchers.forEach((w) => w.close());
 }

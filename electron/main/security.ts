@@ -33,10 +33,10 @@ export function hardenElectron(serviceOrigin: () => string, kindOf: (contentsId:
  * Certificate errors: trusted only for the service's origin presenting exactly the pinned
  * certificate (WALL_TLS_CERT, typically self-signed); every other error keeps Chromium's refusal.
  */
-export function trustPinnedServiceCertificate(serviceOrigin: () => string, pinned: string | null, log: Logger): void {
+export function trustPinnedServiceCertificate(serviceOrigin: () => string, pinned: () => string | null, log: Logger): void {
   const trusted = new Set<string>();
   app.on("certificate-error", (event, _contents, url, error, certificate, callback) => {
-    if (trustCertificateError(url, serviceOrigin(), certificate.data, pinned)) {
+    if (trustCertificateError(url, serviceOrigin(), certificate.data, pinned())) {
       event.preventDefault();
       callback(true);
       if (!trusted.has(error)) {
@@ -45,7 +45,7 @@ export function trustPinnedServiceCertificate(serviceOrigin: () => string, pinne
       }
       return;
     }
-    log("warn", "certificate refused", { origin: originOf(url), error, pinned: pinned !== null });
+    log("warn", "certificate refused", { origin: originOf(url), error, pinned: pinned() !== null });
     callback(false);
   });
 }
