@@ -63,6 +63,22 @@ export class WallProcess {
     this.child = undefined;
   }
 
+  /** Kills the service outright (SIGKILL: no chance to save anything), as a crash or the OOM killer would. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGKILL");
+    });
+    this.child = undefined;
+  }
+
+  /** Where the service keeps its state (state.json, tokens, audit). */
+  get stateDir(): string {
+    return path.join(this.root, "state");
+  }
+
   async dispose(): Promise<void> {
     await this.stop();
     await fs.rm(this.root, { recursive: true, force: true });
