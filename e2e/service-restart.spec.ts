@@ -10,7 +10,7 @@ test("a service killed outright comes back, as its supervisor restarts it, with 
   // Saved as it happens (the state file is rewritten atomically on each change).
   await expect.poll(async () => JSON.parse(await fs.readFile(path.join(wall.stateDir, "state.json"), "utf8")) as { layoutId: string; mapViews: Record<string, { zoom: number }> }).toMatchObject({ layoutId: "situation", mapViews: { map: { zoom: 11.5 } } });
 
-  await wall.kill();
+  await wall.stop("SIGKILL");
   await expect(d1.locator("[data-connection]")).toHaveAttribute("data-connection", "offline", { timeout: 15_000 });
   // The last picture stays up while the service is away.
   await expect(d1.locator('[data-layout-id="situation"]')).toBeVisible();

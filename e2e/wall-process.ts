@@ -53,23 +53,13 @@ export class WallProcess {
     });
   }
 
-  async stop(): Promise<void> {
+  /** SIGTERM: the service saves its state and closes; SIGKILL: none of that, as a crash or the OOM killer. */
+  async stop(signal: "SIGTERM" | "SIGKILL" = "SIGTERM"): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    });
-    this.child = undefined;
-  }
-
-  /** Kills the service outright (SIGKILL: no chance to save anything), as a crash or the OOM killer would. */
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      child.once("exit", () => resolve());
-      child.kill("SIGKILL");
+      child.kill(signal);
     });
     this.child = undefined;
   }
