@@ -46,6 +46,8 @@ export default tseslint.config(
   },
   // Scripts drive Chromium: parts of them run in the page.
   { files: ["scripts/**"], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+  // electron-builder loads its hooks with require(): they are CommonJS.
+  { files: ["**/*.cjs"], languageOptions: { sourceType: "commonjs" }, rules: { "@typescript-eslint/no-require-imports": "off" } },
   // Playwright fixtures take their dependencies as a destructured (possibly empty) object.
   { files: ["e2e/**"], rules: { "no-empty-pattern": "off" } },
 );
