@@ -157,10 +157,17 @@ async function run(): Promise<void> {
     if (details.type === "GPU") windows.gpuGone(details.reason);
   });
   app.on("window-all-closed", () => undefined);
-  app.on("before-quit", () => {
+  // Quitting waits for the service to save its state (at most 10 s), then exits.
+  let quitting = false;
+  app.on("before-quit", (event) => {
+    if (quitting) return;
+    quitting = true;
+    event.preventDefault();
     powerSaveBlocker.stop(blocker);
     windows.closeAll();
-    void service?.close();
+    const saved = service ? service.close() : Promise.resolve();
+    const limit = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
+    void Promise.race([saved.catch((e: Error) => log("error", "the service did not close cleanly", { error: e.message })), limit]).then(() => app.exit(0));
   });
 }
 
