@@ -7,7 +7,7 @@ const sample = (text: string, series: string) => {
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 };
 
-test("/metrics follows a running wall: displays connected, switches, tile states, camera frame age", async ({ wall, openDisplay }) => {
+test("/metrics follows a running wall: displays connected, switches, tile states, camera frame age; its log is JSON lines", async ({ wall, openDisplay }) => {
   const scrape = async () => (await fetch(`${wall.url}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).text();
   expect((await fetch(`${wall.url}/metrics`)).status).toBe(401);
   const d1 = await openDisplay("D1");
@@ -26,4 +26,11 @@ test("/metrics follows a running wall: displays connected, switches, tile states
 
   await d2.close();
   await expect.poll(async () => sample(await scrape(), "ioc_wall_displays_connected")).toBe(1);
+
+  // Its log, read by a supervisor (not a terminal): one JSON line per event, the switch among them.
+  const logLines = wall.output.split("\n").filter((l) => l.startsWith("{"));
+  const events = logLines.map((l) => JSON.parse(l) as { level: string; time: string; msg: string; layoutId?: string });
+  expect(events.length).toBeGreaterThan(3);
+  for (const e of events) expect(["info", "warn", "error"]).toContain(e.level);
+  expect(events).toContainEqual(expect.objectContaining({ msg: "layout switched", layoutId: "camera-wall" }));
 });

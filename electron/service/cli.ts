@@ -1,13 +1,17 @@
 import os from "node:os";
+import path from "node:path";
 import { configFromEnv } from "./config.js";
-import { consoleLogger } from "./log.js";
+import { bothLoggers, consoleLogger, rolledFileLogger } from "./log.js";
 import { startupLines } from "./startup-lines.js";
 import { startWallService } from "./wall-service.js";
 
 /** `npm run serve`: the wall service alone, for browser displays, tests and primary controllers. */
 async function main(): Promise<void> {
   const config = configFromEnv();
-  const service = await startWallService(config, consoleLogger);
+  // WALL_LOG_FILE: the same JSON lines into a file too, rolled at 10 MB, the last 5 kept.
+  const logFile = process.env.WALL_LOG_FILE?.trim();
+  const log = logFile ? bothLoggers(consoleLogger, await rolledFileLogger(path.resolve(logFile))) : consoleLogger;
+  const service = await startWallService(config, log);
   const facts = {
     url: service.url,
     host: config.host,
@@ -23,7 +27,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (closing) return;
     closing = true;
-    consoleLogger("info", `stopping on ${signal}`);
+    log("info", `stopping on ${signal}`);
     // A service that cannot close within 5 s still exits: a supervisor is waiting to restart it.
     setTimeout(() => process.exit(1), 5000).unref();
     service.close().then(
