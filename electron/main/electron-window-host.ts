@@ -11,13 +11,14 @@ export class ElectronWindowHost implements WindowHost {
     private readonly serviceUrl: string,
   ) {}
 
-  open(spec: WindowSpec, events: WindowEvents): WallWindow {
+  open(spec: WindowSpec, events: WindowEvents, { hidden = false }: { hidden?: boolean } = {}): WallWindow {
     const options = wallWindowOptions({ bounds: spec.bounds, preload: this.preload, kiosk: this.kiosk, title: `IOC Wall ${spec.displayId}` });
     // Only what may be seen in the process list: the display credential comes over IPC (display-credential-ipc.ts).
     options.webPreferences!.additionalArguments = [`--ioc-display-id=${spec.displayId}`, `--ioc-service-url=${this.serviceUrl}`];
     const win = new BrowserWindow(options);
     win.removeMenu();
-    win.once("ready-to-show", () => win.show());
+    // A replacement (recycling) loads unseen behind the display's window and is shown when ready.
+    if (!hidden) win.once("ready-to-show", () => win.show());
     win.webContents.on("render-process-gone", (_e, details) => events.onGone(details.reason));
     win.on("unresponsive", () => events.onUnresponsive());
     win.on("responsive", () => events.onResponsive());
@@ -47,6 +48,11 @@ export class ElectronWindowHost implements WindowHost {
       },
       showSlate: (message) => {
         if (!win.isDestroyed()) void win.loadURL(errorSlateUrl(message));
+      },
+      show: () => {
+        if (win.isDestroyed()) return;
+        win.show();
+        win.moveTop();
       },
       close: () => {
         if (!win.isDestroyed()) win.destroy();

@@ -107,6 +107,10 @@ async function run(): Promise<void> {
   const blocker = powerSaveBlocker.start("prevent-display-sleep");
   const host = new ElectronWindowHost(path.join(here, "../preload/preload.cjs"), args.windowed === undefined, serviceUrl);
   const windows = new WallWindowManager(host, serviceUrl, log);
+  // Planned renewal of each display window (WALL_RECYCLE_HOURS, 24 by default; 0: never), at a
+  // quiet moment: no synchronized switch under way on the wall.
+  const recycleHours = Number(process.env.WALL_RECYCLE_HOURS ?? 24);
+  if (Number.isFinite(recycleHours) && recycleHours > 0) windows.recycleEvery(recycleHours * 3_600_000, () => !service?.state.current().switchAt);
   let topology = await untilAnswered(currentTopology);
   // Outputs are matched to displays by identity: what each display had is kept on this controller.
   const rememberedFile = new RememberedOutputsFile(path.join(app.getPath("userData"), "outputs.json"), log);

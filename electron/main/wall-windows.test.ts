@@ -7,16 +7,23 @@ import { WallWindowManager } from "./wall-windows.js";
 /** A WindowHost that records what the manager asks of it, in place of Electron's BrowserWindow. */
 class RecordingHost implements WindowHost {
   readonly calls: string[] = [];
+  /** The events of the first window each display got. */
   readonly events = new Map<string, WindowEvents>();
-  open(spec: WindowSpec, events: WindowEvents): WallWindow {
-    this.calls.push(`open ${spec.displayId} ${spec.url}`);
-    this.events.set(spec.displayId, events);
+  /** Every window opened, in order, with its events. */
+  readonly opened: Array<{ displayId: string; events: WindowEvents; hidden: boolean }> = [];
+  open(spec: WindowSpec, events: WindowEvents, options: { hidden?: boolean } = {}): WallWindow {
+    const n = this.opened.push({ displayId: spec.displayId, events, hidden: options.hidden === true });
+    const name = n === 1 || !options.hidden ? spec.displayId : `${spec.displayId}#${n}`;
+    this.calls.push(`open ${name} ${spec.url}${options.hidden ? " hidden" : ""}`);
+    if (!this.events.has(spec.displayId)) this.events.set(spec.displayId, events);
+    const id = name;
     return {
-      setBounds: (b) => this.calls.push(`move ${spec.displayId} ${b.x},${b.y}`),
-      reload: () => this.calls.push(`reload ${spec.displayId}`),
-      crashRenderer: () => this.calls.push(`kill ${spec.displayId}`),
-      showSlate: (m) => this.calls.push(`slate ${spec.displayId} ${m.split(" (")[0]}`),
-      close: () => this.calls.push(`close ${spec.displayId}`),
+      show: () => this.calls.push(`show ${id}`),
+      setBounds: (b) => this.calls.push(`move ${id} ${b.x},${b.y}`),
+      reload: () => this.calls.push(`reload ${id}`),
+      crashRenderer: () => this.calls.push(`kill ${id}`),
+      showSlate: (m) => this.calls.push(`slate ${id} ${m.split(" (")[0]}`),
+      close: () => this.calls.push(`close ${id}`),
     };
   }
 }
@@ -108,7 +115,7 @@ describe("WallWindowManager", () => {
     };
     m.apply([{ displayId: "D1", bounds: b(0) }]);
     host.calls.length = 0;
-    return { host, events: host.events.get("D1")!, advance, pending: () => timers.filter((t) => t.live).map((t) => t.at - now) };
+    return { host, manager: m, events: host.events.get("D1")!, advance, pending: () => timers.filter((t) => t.live).map((t) => t.at - now) };
   }
 
   it("gives a hung renderer a grace period, then kills it and loads the page afresh", () => {
@@ -154,6 +161,55 @@ describe("WallWindowManager", () => {
     events.onLoadFailed("ERR_CONNECTION_REFUSED -102");
     advance(5_000);
     expect(host.calls.at(-1)).toBe("slate D1 Màn hình D1 gặp lỗi lặp lại");
+  });
+
+  describe("recycling", () => {
+    it("loads a fresh window behind the display's, gives it time to draw, then shows it and closes the old", () => {
+      const { host, events, advance, manager: m } = onFakeClock();
+      expect(m.recycle("D1")).toBe(true);
+      expect(m.recycle("D1")).toBe(false);
+      const fresh = host.opened.at(-1)!;
+      expect(fresh.hidden).toBe(true);
+      fresh.events.onLoaded();
+      advance(4_000);
+      expect(host.calls).toEqual(["open D1#2 http://w/wall/D1 hidden"]);
+      advance(1_000);
+      expect(host.calls).toEqual(["open D1#2 http://w/wall/D1 hidden", "show D1#2", "close D1"]);
+      // The old window's events are no longer heard; the new one's are.
+      events.onGone("crashed");
+      expect(host.calls.at(-1)).toBe("close D1");
+      fresh.events.onGone("crashed");
+      expect(host.calls.at(-1)).toBe("reload D1#2");
+    });
+
+    it("keeps the old window when the fresh one fails or does not load within a minute", () => {
+      const { host, advance, manager: m } = onFakeClock();
+      m.recycle("D1");
+      host.opened.at(-1)!.events.onLoadFailed("ERR_CONNECTION_REFUSED -102");
+      m.recycle("D1");
+      advance(60_000);
+      expect(host.calls).toEqual(["open D1#2 http://w/wall/D1 hidden", "close D1#2", "open D1#3 http://w/wall/D1 hidden", "close D1#3"]);
+    });
+
+    it("renews the oldest window once it is due and the wall is quiet, one at a time", () => {
+      const { host, advance, manager: m } = onFakeClock();
+      m.apply([{ displayId: "D1", bounds: b(0) }, { displayId: "D2", bounds: b(1920) }]);
+      host.calls.length = 0;
+      let quiet = false;
+      m.recycleEvery(3_600_000, () => quiet);
+      advance(3_600_000);
+      advance(60_000);
+      expect(host.calls).toEqual([]);
+      quiet = true;
+      advance(60_000);
+      advance(30_000);
+      // D1, opened first, is renewed; D2 waits for it to finish.
+      expect(host.calls).toEqual(["open D1#3 http://w/wall/D1 hidden"]);
+      host.opened.at(-1)!.events.onLoaded();
+      advance(5_000);
+      advance(25_000);
+      expect(host.calls).toEqual(["open D1#3 http://w/wall/D1 hidden", "show D1#3", "close D1", "open D2#4 http://w/wall/D2 hidden"]);
+    });
   });
 });
 

@@ -16,6 +16,8 @@ export interface WallWindow {
   /** Kills a hung renderer, so the next load gets a fresh process (Electron: forcefullyCrashRenderer). */
   crashRenderer(): void;
   showSlate(message: string): void;
+  /** Brings a window opened hidden to the front of its output (a recycled window's replacement). */
+  show(): void;
   close(): void;
 }
 
@@ -32,7 +34,8 @@ export interface WindowEvents {
 }
 
 export interface WindowHost {
-  open(spec: WindowSpec, events: WindowEvents): WallWindow;
+  /** `hidden`: loaded behind the display's window, shown when it is ready (recycling). */
+  open(spec: WindowSpec, events: WindowEvents, options?: { hidden?: boolean }): WallWindow;
 }
 
 interface Managed {
@@ -49,6 +52,10 @@ interface Managed {
   loadBackoffMs: number;
   /** The renderer was killed on purpose and already reloaded: its "gone" event is not news. */
   killed?: boolean;
+  /** When the window showing now was opened: recycling renews the oldest. */
+  openedAt: number;
+  /** A fresh window loading behind this one, and the end of its time to load. */
+  replacement?: { window: WallWindow; cancel: () => void };
 }
 
 export interface RecoveryPolicy {
@@ -61,7 +68,13 @@ export interface RecoveryPolicy {
   hangGraceMs?: number;
   /** Waits between tries to load a page that failed: the first, doubling up to the last. */
   loadBackoffMs?: readonly [first: number, max: number];
+  /** After a replacement's page has loaded, the time it gets to draw the wall before it is shown. */
+  recycleSettleMs?: number;
 }
+
+/** How long a replacement may take to load before recycling gives up and keeps the old window. */
+const REPLACEMENT_TIMEOUT_MS = 60_000;
+const DEFAULT_RECYCLE_SETTLE_MS = 5_000;
 
 const DEFAULT_HANG_GRACE_MS = 10_000;
 /** 5, 10, 20, 40, 60 s: within the reload budget (3 a minute) while the service is away. */
@@ -123,24 +136,9 @@ export class WallWindowManager {
         window: undefined as unknown as WallWindow,
         budget: new RecoveryBudget(this.policy.max, this.policy.windowMs, this.policy.now),
         loadBackoffMs: this.backoff[0],
+        openedAt: this.now(),
       };
-      managed.window = this.host.open(spec, {
-        onGone: (reason) => {
-          if (managed.killed) managed.killed = false;
-          else this.recover(managed, `renderer gone (${reason})`);
-        },
-        onUnresponsive: () => this.hung(managed),
-        onResponsive: () => {
-          if (!managed.hangTimer) return;
-          managed.hangTimer();
-          managed.hangTimer = undefined;
-          this.log("info", "display window answers again", { displayId: managed.spec.displayId });
-        },
-        onLoadFailed: (reason) => this.loadFailed(managed, reason),
-        onLoaded: () => {
-          managed.loadBackoffMs = this.backoff[0];
-        },
-      });
+      managed.window = this.openFor(managed, false);
       this.windows.set(t.displayId, managed);
       this.log("info", "display window opened", { displayId: t.displayId, bounds: t.bounds });
     }
@@ -164,6 +162,102 @@ export class WallWindowManager {
     this.windows.clear();
   }
 
+  /**
+   * Renews a display's window without a flash: a fresh one loads the display page hidden behind it,
+   * gets time to draw the wall, then comes to the front and the old one closes (its renderer's slow
+   * leaks with it). A replacement that fails or does not load in a minute is dropped; the old window
+   * stays. False when the window is busy healing or already being renewed.
+   */
+  recycle(displayId: string): boolean {
+    const m = this.windows.get(displayId);
+    if (!m || m.replacement || m.slateRetry || m.loadRetry || m.hangTimer) return false;
+    this.log("info", "display window recycling: loading a fresh one behind it", { displayId });
+    const window = this.openFor(m, true);
+    m.replacement = { window, cancel: this.schedule(() => this.dropReplacement(m, "it did not load within a minute"), REPLACEMENT_TIMEOUT_MS) };
+    return true;
+  }
+
+  /**
+   * Renews the window that has shown longest once it is `everyMs` old and the wall is `quiet()`
+   * (no switch under way): one at a time, checked every minute. Returns a stop function.
+   */
+  recycleEvery(everyMs: number, quiet: () => boolean): () => void {
+    let cancel = () => {};
+    const check = () => {
+      const busy = [...this.windows.values()].some((m) => m.replacement);
+      const oldest = [...this.windows.values()].sort((a, b) => a.openedAt - b.openedAt)[0];
+      if (!busy && oldest && this.now() - oldest.openedAt >= everyMs && quiet()) this.recycle(oldest.spec.displayId);
+      cancel = this.schedule(check, 60_000);
+    };
+    cancel = this.schedule(check, 60_000);
+    return () => cancel();
+  }
+
+  private now(): number {
+    return (this.policy.now ?? Date.now)();
+  }
+
+  /** A window for the display, its events heard only while it is the one showing (or its replacement). */
+  private openFor(m: Managed, hidden: boolean): WallWindow {
+    const isShowing = () => m.window === window;
+    const isReplacement = () => m.replacement?.window === window;
+    const window: WallWindow = this.host.open(
+      m.spec,
+      {
+        onGone: (reason) => {
+          if (isReplacement()) return this.dropReplacement(m, `its renderer is gone (${reason})`);
+          if (!isShowing()) return;
+          if (m.killed) m.killed = false;
+          else this.recover(m, `renderer gone (${reason})`);
+        },
+        onUnresponsive: () => isShowing() && this.hung(m),
+        onResponsive: () => {
+          if (!isShowing() || !m.hangTimer) return;
+          m.hangTimer();
+          m.hangTimer = undefined;
+          this.log("info", "display window answers again", { displayId: m.spec.displayId });
+        },
+        onLoadFailed: (reason) => {
+          if (isReplacement()) this.dropReplacement(m, `its page did not load (${reason})`);
+          else if (isShowing()) this.loadFailed(m, reason);
+        },
+        onLoaded: () => {
+          if (isReplacement()) {
+            // The page is in; its tiles load their data and pictures: give them time, then swap.
+            m.replacement!.cancel();
+            m.replacement!.cancel = this.schedule(() => this.swap(m), this.policy.recycleSettleMs ?? DEFAULT_RECYCLE_SETTLE_MS);
+          } else if (isShowing()) m.loadBackoffMs = this.backoff[0];
+        },
+      },
+      hidden ? { hidden: true } : {},
+    );
+    return window;
+  }
+
+  private swap(m: Managed): void {
+    const next = m.replacement;
+    if (!next) return;
+    const old = m.window;
+    m.replacement = undefined;
+    // What was under way for the old window (a hang's grace, a retry) ends with it.
+    for (const cancel of [m.slateRetry, m.hangTimer, m.loadRetry]) cancel?.();
+    m.slateRetry = m.hangTimer = m.loadRetry = undefined;
+    m.window = next.window;
+    m.openedAt = this.now();
+    next.window.show();
+    old.close();
+    this.log("info", "display window recycled", { displayId: m.spec.displayId });
+  }
+
+  private dropReplacement(m: Managed, why: string): void {
+    const r = m.replacement;
+    if (!r) return;
+    r.cancel();
+    m.replacement = undefined;
+    r.window.close();
+    this.log("warn", "display window recycling given up; the window showing stays", { displayId: m.spec.displayId, why });
+  }
+
   private get backoff(): readonly [number, number] {
     return this.policy.loadBackoffMs ?? DEFAULT_LOAD_BACKOFF;
   }
@@ -173,8 +267,9 @@ export class WallWindowManager {
   }
 
   private cancelTimers(m: Managed): void {
-    for (const cancel of [m.slateRetry, m.hangTimer, m.loadRetry]) cancel?.();
-    m.slateRetry = m.hangTimer = m.loadRetry = undefined;
+    for (const cancel of [m.slateRetry, m.hangTimer, m.loadRetry, m.replacement?.cancel]) cancel?.();
+    m.replacement?.window.close();
+    m.slateRetry = m.hangTimer = m.loadRetry = m.replacement = undefined;
   }
 
   /** A hung renderer: a grace period to answer, then killed and loaded afresh. */
