@@ -151,6 +151,8 @@ export interface WallState {
    * that instant on its own clock corrected by its offset to the service's, so all swap together.
    */
   switchAt?: number;
+  /** The power schedule (schedules.json `power`) has the wall dimmed or off; absent: on. */
+  power?: "dim" | "off";
 }
 
 export interface LayoutSummary {
@@ -291,7 +293,7 @@ export const wallStateSchema = z.object({
     rows: z.number().int().positive(),
     display: rectSize,
     bezel: z.object({ x: z.number().min(0), y: z.number().min(0) }),
-    displays: z.array(z.object({ id: z.string(), col: z.number().int().min(0), row: z.number().int().min(0), output: z.number().int().optional() })),
+    displays: z.array(z.object({ id: z.string(), col: z.number().int().min(0), row: z.number().int().min(0), output: z.union([z.number().int(), z.string().max(120)]).optional() })),
     canvas: rectSize,
     startLayout: z.string().optional(),
     webglPerDisplay: z.number().int().min(1).default(DEFAULT_WEBGL_PER_DISPLAY),
@@ -300,4 +302,5 @@ export const wallStateSchema = z.object({
   mapViews: z.record(z.string(), mapViewSchema).default({}),
   overrides: z.record(z.string(), tileOverrideSchema).default({}),
   switchAt: z.number().optional(),
+  power: z.enum(["dim", "off"]).optional(),
 });

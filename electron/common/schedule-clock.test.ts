@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decide, playlistAt } from "./schedule-clock.js";
+import { decide, playlistAt, powerAt } from "./schedule-clock.js";
 import { checkSchedules, parseCron, type SchedulesFile } from "./schedules-file.js";
 
 const layouts = new Set(["overview", "health", "economy", "briefing", "environment", "cameras"]);
@@ -69,5 +69,32 @@ describe("decide", () => {
     const stepped = playlistAt(items, 0, here.endsAt - 70_000, 70_000);
     expect(stepped.index).toBe(2);
     expect(playlistAt(items, 0, 0, 125_000).index).toBe(0);
+  });
+});
+
+describe("the wall's power through the day", () => {
+  const tz = "Asia/Ho_Chi_Minh";
+  const entries = [
+    { cron: "0 22 * * *", state: "off" as const },
+    { cron: "30 5 * * *", state: "on" as const },
+    { cron: "0 19 * * 6,0", state: "dim" as const },
+  ];
+  const crons = entries.map((e) => parseCron(e.cron, tz));
+  // Việt Nam's wall clock, as epoch ms (UTC+7).
+  const at = (day: number, hh: number, mm = 0) => Date.UTC(2026, 11, day, hh - 7, mm);
+
+  it("is what the last entry whose time came says, until the next one's", () => {
+    // Tuesday 1 December 2026.
+    expect(powerAt(entries, crons, at(1, 23))).toEqual({ state: "off", nextAt: at(2, 5, 30) });
+    expect(powerAt(entries, crons, at(2, 5, 29)).state).toBe("off");
+    expect(powerAt(entries, crons, at(2, 5, 30)).state).toBe("on");
+    expect(powerAt(entries, crons, at(2, 12))).toEqual({ state: "on", nextAt: at(2, 22) });
+    // Saturday 5 December: dimmed from 19:00, off at 22:00.
+    expect(powerAt(entries, crons, at(5, 20)).state).toBe("dim");
+    expect(powerAt(entries, crons, at(5, 22, 1)).state).toBe("off");
+  });
+
+  it("is on without entries", () => {
+    expect(powerAt([], [], at(1, 3))).toEqual({ state: "on" });
   });
 });

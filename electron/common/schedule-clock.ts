@@ -65,3 +65,26 @@ export function decide(schedule: SchedulesFile, crons: ReadonlyMap<string, Cron>
   const nextAt = bound(at.endsAt);
   return { ...base, layoutId: playlist.items[at.index]!.layoutId, ...finite(nextAt), ...(nextAt === at.endsAt ? { nextLayoutId: at.next.layoutId } : {}) };
 }
+
+export type PowerState = "on" | "dim" | "off";
+
+/**
+ * The wall's power at `now`: the state of the entry whose time came last (on when none has), and
+ * when the next entry comes. `crons` are the entries' expressions, in the same order.
+ */
+export function powerAt(entries: ReadonlyArray<{ state: PowerState }>, crons: readonly Cron[], now: number): { state: PowerState; nextAt?: number } {
+  let state: PowerState = "on";
+  let last = -Infinity;
+  let nextAt: number | undefined;
+  entries.forEach((entry, i) => {
+    const cron = crons[i]!;
+    const previous = cron.previousRuns(1, new Date(now + 1))[0]?.getTime();
+    if (previous !== undefined && previous > last) {
+      last = previous;
+      state = entry.state;
+    }
+    const next = cron.nextRun(new Date(now))?.getTime();
+    if (next !== undefined && (nextAt === undefined || next < nextAt)) nextAt = next;
+  });
+  return nextAt === undefined ? { state } : { state, nextAt };
+}

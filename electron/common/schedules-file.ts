@@ -31,6 +31,14 @@ export const schedulesFileSchema = z.strictObject({
     .max(200)
     .default([]),
   default: z.strictObject({ playlist: target.playlist, layout: target.layout }).optional(),
+  /**
+   * The wall's power through the day: at each cron time the wall goes to that state (`off`: black,
+   * cameras stopped; `dim`: darkened) and stays until the next. No entry: always on.
+   */
+  power: z
+    .array(z.strictObject({ cron: z.string().max(200), state: z.enum(["on", "dim", "off"]) }))
+    .max(50)
+    .default([]),
 });
 
 export type SchedulesFile = z.output<typeof schedulesFileSchema>;
@@ -91,5 +99,12 @@ export function checkSchedules(file: string, raw: unknown, layoutIds: ReadonlySe
     targetErrors(`$.rules[${i}]`, r, "playlist, layout, briefing");
   });
   if (s.default) targetErrors("$.default", s.default, "playlist, layout");
+  s.power.forEach((p, i) => {
+    try {
+      parseCron(p.cron, s.timeZone);
+    } catch (e) {
+      err(`$.power[${i}].cron`, `not a cron expression: ${(e as Error).message}`);
+    }
+  });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: s };
 }

@@ -113,7 +113,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     const s = state.current();
     const { mode, next, briefing, hold, rule } = deps.scheduler.status();
     const alarms = deps.commands.alarms?.status();
-    res.json({ layoutId: s.layoutId, revision: s.revision, displays: displays.list(), overrides: s.overrides, mode, next, briefing: briefing && { id: briefing.id, index: briefing.index, count: briefing.count }, alarms: alarms?.alarms ?? [], hold, switchAt: s.switchAt ?? null, rule, lock: alarms?.lock ?? null } satisfies ApiState & { rule: string | null; lock: unknown });
+    res.json({ layoutId: s.layoutId, revision: s.revision, displays: displays.list(), overrides: s.overrides, mode, next, briefing: briefing && { id: briefing.id, index: briefing.index, count: briefing.count }, alarms: alarms?.alarms ?? [], hold, switchAt: s.switchAt ?? null, rule, lock: alarms?.lock ?? null, power: s.power ?? "on" } satisfies ApiState & { rule: string | null; lock: unknown; power: string });
   });
 
   api.post("/state/map-view", commandRole("operator", "map.view"), json, (req, res) => {

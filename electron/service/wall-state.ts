@@ -49,6 +49,7 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
   private switchAt: number | undefined;
   private shownLayout: string | undefined;
   private persisting: Promise<void> = Promise.resolve();
+  private power: "on" | "dim" | "off" = "on";
 
   private constructor(
     private readonly store: LayoutStore,
@@ -94,7 +95,17 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
     const layout = withMapHomes(this.store.topology, overridden);
     // A view whose tile left the layout (or stopped being a map) in an edit is dropped.
     const mapViews = Object.fromEntries(Object.entries(this.mapViews).filter(([id]) => layout.tiles.some((t) => t.id === id && t.widget === "map")));
-    return { revision: this.revision, layoutId: this.layoutId, layout, topology: this.store.topology, cameras: this.store.cameras, mapViews, overrides, ...(this.switchAt ? { switchAt: this.switchAt } : {}) };
+    return {
+      revision: this.revision,
+      layoutId: this.layoutId,
+      layout,
+      topology: this.store.topology,
+      cameras: this.store.cameras,
+      mapViews,
+      overrides,
+      ...(this.switchAt ? { switchAt: this.switchAt } : {}),
+      ...(this.power !== "on" ? { power: this.power } : {}),
+    };
   }
 
   /**
@@ -195,6 +206,14 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
     this.overrides = {};
     this.bump();
     return true;
+  }
+
+  /** The wall dimmed or off by the power schedule (on, absent from the state, by default). */
+  setPower(power: "on" | "dim" | "off"): void {
+    if (power === this.power) return;
+    this.power = power;
+    this.revision += 1;
+    this.emit("change", this.current());
   }
 
   /** Resolves once every change so far is on disk. */

@@ -108,15 +108,20 @@ export function WallApp({ store, swapTimer, displayId, language }: { store: Wall
       data-revision={wall.revision}
       data-pending-layout-id={pending?.layoutId}
       data-connection={online ? "online" : "offline"}
+      data-power={wall.power ?? "on"}
       data-feed-dropped={dropped.malformed + dropped.tooLarge + dropped.unknownTopic}
       data-feed-dropped-detail={`malformed=${dropped.malformed} tooLarge=${dropped.tooLarge} unknownTopic=${dropped.unknownTopic}`}
     >
       {/* One list, so a tile keeps its component when it goes from prepared to shown, or stays across a switch. */}
-      <div className="wall-canvas" style={{ width, height, transform: scale, "--u": height / 1080 } as CSSProperties}>
-        {[...keyed.shown.map((p) => ({ ...p, preparing: false })), ...preparing.map((p) => ({ ...p, preparing: true }))].map(({ key, part, preparing: off }) => (
-          <TileView key={key} tileKey={key} part={part} language={language} retryKey={connections} context={off ? pendingContext : context} preparing={off} onStatus={swapTimer.onStatus} />
-        ))}
-      </div>
+      {/* Off by the power schedule: nothing mounted, so no camera decodes and no map draws all night. */}
+      {wall.power !== "off" && (
+        <div className="wall-canvas" style={{ width, height, transform: scale, "--u": height / 1080 } as CSSProperties}>
+          {[...keyed.shown.map((p) => ({ ...p, preparing: false })), ...preparing.map((p) => ({ ...p, preparing: true }))].map(({ key, part, preparing: off }) => (
+            <TileView key={key} tileKey={key} part={part} language={language} retryKey={connections} context={off ? pendingContext : context} preparing={off} onStatus={swapTimer.onStatus} />
+          ))}
+        </div>
+      )}
+      {wall.power && <div className={`power-cover power-${wall.power}`} data-testid="power-cover" />}
       {/* Discreet, on the display at the wall's bottom right: where the briefing is. */}
       {position && displayId === [...wall.topology.displays].sort((a, b) => b.row - a.row || b.col - a.col)[0]?.id && (
         <div className="briefing-position" data-testid="briefing-position">

@@ -1,6 +1,6 @@
 import type { Cron } from "croner";
 import { EventEmitter } from "node:events";
-import { decide, playlistAt } from "../../common/schedule-clock.js";
+import { decide, playlistAt, powerAt } from "../../common/schedule-clock.js";
 import { parseCron, type SchedulesFile } from "../../common/schedules-file.js";
 import type { LayoutStore } from "../layout-store.js";
 import type { Logger } from "../log.js";
@@ -18,6 +18,9 @@ const MAX_SLEEP_MS = 30_000;
 export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
   private schedule: SchedulesFile | undefined;
   private crons = new Map<string, Cron>();
+  /** The power entries' crons, in their order (schedules.json `power`). */
+  private powerCrons: Cron[] = [];
+  private lastPower: string | undefined;
   private hold: { until: number } | null = null;
   private briefing: { id: string; index: number; ruleStart?: number } | null = null;
   /** Briefing rule windows already started (so that stopping one keeps it stopped). */
@@ -155,6 +158,7 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
     const schedule = this.store.schedules;
     this.schedule = schedule;
     this.crons = new Map(schedule ? schedule.rules.map((r) => [r.id, parseCron(r.cron, schedule.timeZone)]) : []);
+    this.powerCrons = schedule ? schedule.power.map((p) => parseCron(p.cron, schedule.timeZone)) : [];
     if (this.briefing && !this.deck(this.briefing.id)) this.briefing = null;
     this.log("info", schedule ? "schedule in force" : "no schedule: the wall is manual", schedule ? { rules: schedule.rules.length, playlists: schedule.playlists.length } : undefined);
     this.tick();
@@ -197,6 +201,14 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
       const slide = this.deck(this.briefing.id)?.slides[this.briefing.index];
       if (slide && slide !== this.state.current().layoutId) this.state.switchLayout(slide);
     }
+    // The wall's power by the clock: dimmed, off (black, cameras stopped) or on until the next entry.
+    const power = powerAt(this.schedule?.power ?? [], this.powerCrons, now);
+    if (power.state !== this.lastPower) {
+      if (this.lastPower !== undefined || power.state !== "on") this.log("info", "wall power", { state: power.state, ...(power.nextAt ? { until: new Date(power.nextAt).toISOString() } : {}) });
+      this.lastPower = power.state;
+    }
+    this.state.setPower(power.state);
+    if (power.nextAt !== undefined) wake = Math.min(wake, power.nextAt + 50);
     if (this.schedule) {
       this.timer = setTimeout(() => this.safeTick(), Math.max(50, wake - now));
       this.timer.unref();
