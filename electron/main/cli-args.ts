@@ -8,6 +8,8 @@ export interface MainArgs {
   displays?: string[];
   /** Also open the operator console (the service's /console) in an ordinary window. */
   console?: boolean;
+  /** The configuration file (else `config.json` in the app's user-data folder, when it exists). */
+  config?: string;
 }
 
 export function parseMainArgs(argv: readonly string[]): MainArgs {
@@ -26,6 +28,10 @@ export function parseMainArgs(argv: readonly string[]): MainArgs {
       // An empty list would silently drive nothing.
       if (ids.length === 0) throw new Error("--displays takes display ids separated by commas, such as D4,D5,D6");
       args.displays = ids;
+    } else if (flag === "--config") {
+      const file = value();
+      if (!file) throw new Error("--config takes the path of a configuration file (JSON)");
+      args.config = file;
     } else if (flag === "--console") {
       // A switch: it never takes the next argument, and a value is refused rather than read as true or false.
       if (inline !== undefined) throw new Error(`--console takes no value (got --console=${inline})`);

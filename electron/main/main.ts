@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { WallTopology } from "../common/topology.js";
 import { configFromEnv } from "../service/config.js";
+import { applyConfigFile } from "../service/config-file.js";
 import { consoleLogger } from "../service/log.js";
 import { startWallService, type WallService } from "../service/wall-service.js";
 import { pinnedFingerprint } from "./certificate-policy.js";
@@ -76,6 +77,10 @@ if (!app.requestSingleInstanceLock()) {
 
 async function run(): Promise<void> {
   if (argsError) throw argsError;
+  // The configuration file fills in what the environment does not set; read again on each try to
+  // start, so fixing it is enough.
+  const configFile = args.config ? path.resolve(args.config) : path.join(app.getPath("userData"), "config.json");
+  if (args.config || fs.existsSync(configFile)) applyConfigFile(configFile);
   // Read before anything is served: a WALL_TLS_CERT that cannot be read is a start-up error.
   pinned = pinnedFingerprint(process.env.WALL_TLS_CERT);
   let service: WallService | undefined;
@@ -87,7 +92,8 @@ async function run(): Promise<void> {
     const token = displayToken;
     currentTopology = () => fetchPrimaryTopology(primary, token);
   } else {
-    const config = configFromEnv();
+    // A packaged controller never feeds the wall simulated figures unless told to.
+    const config = configFromEnv(process.env, { requireFeedChoice: app.isPackaged });
     service = startedService = await startWallService(
       {
         ...config,

@@ -1,12 +1,18 @@
 import os from "node:os";
 import path from "node:path";
 import { configFromEnv } from "./config.js";
+import { applyConfigFile } from "./config-file.js";
 import { bothLoggers, consoleLogger, rolledFileLogger } from "./log.js";
 import { startupLines } from "./startup-lines.js";
 import { startWallService } from "./wall-service.js";
 
 /** `npm run serve`: the wall service alone, for browser displays, tests and primary controllers. */
 async function main(): Promise<void> {
+  // The configuration file (--config PATH or WALL_CONFIG) under the environment, which wins.
+  const flag = process.argv.indexOf("--config");
+  const configFile = flag >= 0 ? process.argv[flag + 1] : process.env.WALL_CONFIG;
+  if (flag >= 0 && !configFile) throw new Error("--config takes the path of a configuration file (JSON)");
+  if (configFile) applyConfigFile(path.resolve(configFile));
   const config = configFromEnv();
   // WALL_LOG_FILE: the same JSON lines into a file too, rolled at 10 MB, the last 5 kept.
   const logFile = process.env.WALL_LOG_FILE?.trim();

@@ -41,7 +41,12 @@ const ORIGIN = /^https?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+/**
+ * The service's settings, checked. `requireFeedChoice` (a packaged controller): the data must be
+ * chosen, the province's backend (WALL_FEED_URL) or the demo simulator (WALL_SIMULATOR=1), so
+ * plausible fake figures never fill a wall because a setting went missing.
+ */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env, { requireFeedChoice = false }: { requireFeedChoice?: boolean } = {}): ServiceConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const adminToken = env.WALL_ADMIN_TOKEN?.trim();
@@ -55,6 +60,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConf
     throw new Error("WALL_DISPLAY_TOKEN must be at least 16 characters");
   }
   const feedUrl = env.WALL_FEED_URL?.trim();
+  const simulatorChosen = env.WALL_SIMULATOR?.trim();
+  if (simulatorChosen !== undefined && !["0", "1"].includes(simulatorChosen)) throw new Error(`WALL_SIMULATOR is 1 (the demo simulator feeds the wall) or 0, got "${simulatorChosen}"`);
+  if (!feedUrl && (simulatorChosen === "0" || (requireFeedChoice && simulatorChosen !== "1"))) {
+    throw new Error("no data chosen for the wall: set feedUrl (WALL_FEED_URL, the province's backend) or, for a demonstration, simulator: true (WALL_SIMULATOR=1) in the configuration");
+  }
   // Not quoted: the address may carry a password.
   if (feedUrl && !(/^https?:\/\//.test(feedUrl) && URL.canParse(feedUrl))) throw new Error("WALL_FEED_URL must be an http(s) URL that parses (scheme, host, port 1–65535)");
   const allowedOrigins = list(env.WALL_ALLOWED_ORIGINS);
