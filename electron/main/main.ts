@@ -21,7 +21,7 @@ import { ElectronWindowHost } from "./electron-window-host.js";
 import { WindowKinds } from "./navigation-policy.js";
 import { fetchPrimaryTopology } from "./primary-topology.js";
 import { hardenElectron, trustPinnedServiceCertificate } from "./security.js";
-import { WallWindowManager } from "./wall-windows.js";
+import { quietWall, WallWindowManager } from "./wall-windows.js";
 import { errorSlateUrl } from "./error-slate.js";
 import { wallWindowOptions, windowedBounds } from "./window-options.js";
 
@@ -114,9 +114,9 @@ async function run(): Promise<void> {
   const host = new ElectronWindowHost(path.join(here, "../preload/preload.cjs"), args.windowed === undefined, serviceUrl);
   const windows = new WallWindowManager(host, serviceUrl, log);
   // Planned renewal of each display window (WALL_RECYCLE_HOURS, 24 by default; 0: never), at a
-  // quiet moment: no synchronized switch under way on the wall.
+  // quiet moment: no layout switch within a minute either way.
   const recycleHours = Number(process.env.WALL_RECYCLE_HOURS ?? 24);
-  if (Number.isFinite(recycleHours) && recycleHours > 0) windows.recycleEvery(recycleHours * 3_600_000, () => !service?.state.current().switchAt);
+  if (Number.isFinite(recycleHours) && recycleHours > 0) windows.recycleEvery(recycleHours * 3_600_000, () => quietWall(service?.state.current().switchAt, Date.now()));
   let topology = await untilAnswered(currentTopology);
   // Outputs are matched to displays by identity: what each display had is kept on this controller.
   const rememberedFile = new RememberedOutputsFile(path.join(app.getPath("userData"), "outputs.json"), log);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { silentLogger } from "../service/log.js";
 import { RecoveryBudget } from "./recovery-budget.js";
 import type { WallWindow, WindowEvents, WindowHost, WindowSpec } from "./wall-windows.js";
-import { WallWindowManager } from "./wall-windows.js";
+import { quietWall, WallWindowManager } from "./wall-windows.js";
 
 /** A WindowHost that records what the manager asks of it, in place of Electron's BrowserWindow. */
 class RecordingHost implements WindowHost {
@@ -210,6 +210,13 @@ describe("WallWindowManager", () => {
       advance(25_000);
       expect(host.calls).toEqual(["open D1#3 http://w/wall/D1 hidden", "show D1#3", "close D1", "open D2#4 http://w/wall/D2 hidden"]);
     });
+  });
+
+  it("finds the wall quiet a minute away from a switch, before or after it", () => {
+    expect(quietWall(undefined, 1_000_000)).toBe(true);
+    expect(quietWall(1_000_000, 1_030_000)).toBe(false);
+    expect(quietWall(1_000_000, 970_000)).toBe(false);
+    expect(quietWall(1_000_000, 1_070_000)).toBe(true);
   });
 });
 

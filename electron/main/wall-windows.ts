@@ -329,6 +329,14 @@ export class WallWindowManager {
   }
 }
 
+/**
+ * A quiet moment to renew a window: no layout switch within a minute either way (`switchAt` is the
+ * last switch's instant, kept after it; a follower controller, which does not know it, is always quiet).
+ */
+export function quietWall(switchAt: number | undefined, now: number): boolean {
+  return switchAt === undefined || Math.abs(now - switchAt) > 60_000;
+}
+
 function sameBounds(a: Bounds, b: Bounds): boolean {
   return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }
