@@ -100,7 +100,10 @@ export class WallMetrics {
           const delta = before && now[reason] >= before[reason] ? now[reason] - before[reason] : now[reason];
           if (delta > 0) dropped.inc({ reason }, delta);
         }
+        this.droppedSeen.delete(d.displayId);
         this.droppedSeen.set(d.displayId, { ...now });
+        // Bounded: display ids that come and go cannot grow it (the least recently reported goes).
+        if (this.droppedSeen.size > 256) this.droppedSeen.delete(this.droppedSeen.keys().next().value!);
       }
     });
   }
