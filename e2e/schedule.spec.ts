@@ -46,8 +46,12 @@ test("a 2-second playlist rotates two displays together without a frame lacking 
   await signInWithToken(page, wall);
   await expect(page.locator("[data-schedule-mode]")).toHaveAttribute("data-schedule-mode", "schedule");
   await expect(page.locator(".schedule-next")).toContainText("Tiếp theo");
+  // The operator pauses for a chosen time: an hour, not the file's 30-minute hold.
+  await page.getByLabel("Tạm dừng trong").selectOption({ label: "1 giờ" });
   await page.getByRole("button", { name: "Tạm dừng" }).click();
   await expect(page.locator("[data-schedule-mode]")).toHaveAttribute("data-schedule-mode", "manual");
+  const hold = (await wall.api<{ hold: { until: number } | null }>("GET", "/api/state")).body.hold;
+  expect((hold?.until ?? 0) - Date.now()).toBeGreaterThan(55 * 60_000);
   // What the wall holds is what the service says; a switch decided just before the pause may still be on its way.
   const held = (await wall.api<{ layoutId: string }>("GET", "/api/state")).body.layoutId;
   await expect(d1.locator(root("D1"))).toHaveAttribute("data-layout-id", held);

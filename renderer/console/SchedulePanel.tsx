@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { pickText, type Language } from "../../electron/common/localized-text.js";
 import type { LayoutSummary, ScheduleStatus } from "../../electron/common/protocol.js";
 import { formatTime } from "../ui/format.js";
@@ -10,6 +11,9 @@ export function countdown(at: number, now: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
+/** How long a pause may hold the wall, in minutes: the operator picks one before pausing. */
+export const PAUSE_CHOICES = [15, 30, 60, 120, 240] as const;
+
 /**
  * The rotation: what the clock shows now and next, the countdown, the rule in force, a hold and
  * its end; pause, resume, previous and next; briefing decks to start, step (also Page Up/Down and
@@ -19,6 +23,7 @@ export function SchedulePanel({ status, layouts, now, language, canCommand, run 
   const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate(language, key, vars);
   const title = (id: string) => pickText(layouts.find((l) => l.id === id)?.title ?? { vi: id }, language);
   const b = status.briefing;
+  const [pauseMinutes, setPauseMinutes] = useState<number>(30);
   return (
     <section className="schedule-panel" data-mode={status.mode}>
       <h2>{t("rotation")}</h2>
@@ -53,9 +58,18 @@ export function SchedulePanel({ status, layouts, now, language, canCommand, run 
             </button>
           ) : (
             status.mode === "schedule" && (
-              <button type="button" onClick={() => run((c) => c.pause())}>
-                {t("pause")}
-              </button>
+              <span className="pause-choice">
+                <button type="button" onClick={() => run((c) => c.pause(pauseMinutes))}>
+                  {t("pause")}
+                </button>
+                <select aria-label={t("pauseFor")} value={pauseMinutes} onChange={(e) => setPauseMinutes(Number(e.target.value))}>
+                  {PAUSE_CHOICES.map((m) => (
+                    <option key={m} value={m}>
+                      {m < 60 ? t("minutesN", { n: m }) : t("hoursN", { n: m / 60 })}
+                    </option>
+                  ))}
+                </select>
+              </span>
             )
           )}
           {b ? (
