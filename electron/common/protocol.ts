@@ -219,7 +219,29 @@ export const events = {
   /** To every console: a command that changed the wall, and who gave it. */
   change: "wall:change",
   displayHealth: "display:health",
+  /** Service → display: send a picture of what you show ({id}). */
+  displayCapture: "display:capture",
+  /** Display → service: one part of that picture (base64 JPEG, in order). */
+  displayCapturePart: "display:capture:part",
+  /** Display → service: no picture ({id, reason}): a browser cannot capture its own screen. */
+  displayCaptureFail: "display:capture:fail",
 } as const;
+
+/**
+ * A display's picture travels in parts: every socket message stays under the service's 64 KiB
+ * limit, and the whole is bounded (64 parts of 48 KiB of base64: about 2.3 MiB of JPEG).
+ */
+export const CAPTURE_PART_CHARS = 48 * 1024;
+export const CAPTURE_MAX_PARTS = 64;
+const captureId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+export const captureRequestSchema = z.strictObject({ id: captureId });
+export const capturePartSchema = z.strictObject({
+  id: captureId,
+  index: z.number().int().min(0).max(CAPTURE_MAX_PARTS - 1),
+  count: z.number().int().min(1).max(CAPTURE_MAX_PARTS),
+  data: z.string().max(CAPTURE_PART_CHARS).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+});
+export const captureFailSchema = z.strictObject({ id: captureId, reason: z.enum(["unsupported", "failed"]) });
 
 /** What `GET /api/state` and every console say of the rotation (DESIGN.md: mode, next, briefing, hold). */
 /** `wall:schedule` */

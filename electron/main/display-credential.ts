@@ -5,19 +5,22 @@
 export const DISPLAY_CREDENTIAL_CHANNEL = "ioc-wall:display-credential";
 
 /**
- * The display credential for the frame that asks, or null. Only the service's own display pages
- * (exactly its origin, a path under /wall/) receive it; the error slate (a data: URL), any other
- * origin or page, an unparsable URL, or no configured token get null.
+ * Whether the asking frame is one of the service's own display pages: exactly its origin, a path
+ * under /wall/. The error slate (a data: URL), any other origin or page, or an unparsable URL is not.
  */
-export function displayCredentialFor(senderFrameUrl: string | undefined, serviceOrigin: string, token: string | undefined): string | null {
-  if (!token || !senderFrameUrl) return null;
+export function isDisplayPage(senderFrameUrl: string | undefined, serviceOrigin: string): boolean {
+  if (!senderFrameUrl) return false;
   try {
     const frame = new URL(senderFrameUrl);
     const service = new URL(serviceOrigin).origin;
     // An opaque origin ("null": data:, file:, about:) never equals a service's http(s) origin.
-    if (service === "null" || frame.origin !== service) return null;
-    return frame.pathname.startsWith("/wall/") ? token : null;
+    return service !== "null" && frame.origin === service && frame.pathname.startsWith("/wall/");
   } catch {
-    return null;
+    return false;
   }
+}
+
+/** The display credential for the frame that asks, or null: only display pages, and only when one is configured. */
+export function displayCredentialFor(senderFrameUrl: string | undefined, serviceOrigin: string, token: string | undefined): string | null {
+  return token && isDisplayPage(senderFrameUrl, serviceOrigin) ? token : null;
 }

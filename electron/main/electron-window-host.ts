@@ -13,7 +13,7 @@ export class ElectronWindowHost implements WindowHost {
 
   open(spec: WindowSpec, events: WindowEvents, { hidden = false }: { hidden?: boolean } = {}): WallWindow {
     const options = wallWindowOptions({ bounds: spec.bounds, preload: this.preload, kiosk: this.kiosk, title: `IOC Wall ${spec.displayId}` });
-    // Only what may be seen in the process list: the display credential comes over IPC (display-credential-ipc.ts).
+    // Only what may be seen in the process list: the display credential comes over IPC (display-page-ipc.ts).
     options.webPreferences!.additionalArguments = [`--ioc-display-id=${spec.displayId}`, `--ioc-service-url=${this.serviceUrl}`];
     const win = new BrowserWindow(options);
     win.removeMenu();

@@ -10,7 +10,7 @@ import { startWallService, type WallService } from "../service/wall-service.js";
 import { pinnedFingerprint } from "./certificate-policy.js";
 import { parseMainArgs, type MainArgs } from "./cli-args.js";
 import { consoleBounds } from "./console-window.js";
-import { answerDisplayCredential } from "./display-credential-ipc.js";
+import { answerDisplayPages } from "./display-page-ipc.js";
 import type { DisplayLike } from "./display-like.js";
 import { mapDisplays, outputIdentity } from "./display-mapping.js";
 import { openConsoleWindow } from "./electron-console-window.js";
@@ -51,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
   // Once, whatever the start's tries: the certificate each try read is the one trusted.
   trustPinnedServiceCertificate(() => serviceUrl, () => pinned, log);
   hardenElectron(() => serviceUrl, (id) => windowKinds.kindOf(id));
-  answerDisplayCredential(() => serviceUrl, () => displayToken);
+  answerDisplayPages(() => serviceUrl, () => displayToken);
   Menu.setApplicationMenu(null);
   app.commandLine.appendSwitch("autoplay-policy", "no-user-gesture-required");
   app.whenReady().then(

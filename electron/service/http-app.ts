@@ -105,6 +105,19 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     res.json({ active: state.current().layoutId, wall: { errors: store.topologyErrors }, cameras: { errors: store.camerasErrors }, sources: { errors: store.sourcesErrors }, schedules: { errors: store.schedulesErrors }, alarms: { errors: store.alarmsErrors }, layouts: store.summaries() });
   });
 
+  /** What a display shows now, as a JPEG (its window captured by the Electron controller). */
+  api.get("/displays/:id/screenshot", (req, res, next) => {
+    const id = String(req.params.id);
+    if (!store.topology.displays.some((d) => d.id === id)) {
+      res.status(404).json({ error: `no display "${id}" in wall.json` } satisfies ApiError);
+      return;
+    }
+    deps.captures.capture(id).then((outcome) => {
+      if (outcome.ok) res.type("image/jpeg").setHeader("X-Captured-At", String(outcome.at)).send(outcome.jpeg);
+      else res.status(outcome.status).json({ error: outcome.error } satisfies ApiError);
+    }, next);
+  });
+
   api.get("/wall", (_req, res) => {
     res.json({ topology: store.topology, errors: store.topologyErrors });
   });

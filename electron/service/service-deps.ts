@@ -6,6 +6,7 @@ import type { RequestPolicy } from "./access/request-policy.js";
 import type { SecretRedactor } from "./access/secrets.js";
 import type { TokenAuth } from "./access/tokens.js";
 import type { WallCommands } from "./commands.js";
+import type { DisplayCaptures } from "./display-captures.js";
 import type { DisplayRegistry } from "./display-registry.js";
 import type { LayoutStore } from "./layout-store.js";
 import type { Scheduler } from "./schedule/scheduler.js";
@@ -20,6 +21,8 @@ export interface ServiceDeps {
   commands: WallCommands;
   scheduler: Scheduler;
   displays: DisplayRegistry;
+  /** Remote screenshots: asked of a display socket, answered in parts. */
+  captures: DisplayCaptures;
   counters: ServiceCounters;
   log: Logger;
   auth: TokenAuth;

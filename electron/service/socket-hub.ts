@@ -75,19 +75,27 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
   display.on("connection", (socket) => {
     const id = socket.data.displayId as string;
     displays.connected(id);
+    deps.captures.attach(id, socket.id, (captureId) => socket.emit(events.displayCapture, { id: captureId }));
     socket.emit(events.state, state.current());
     socket.emit(events.schedule, deps.scheduler.status());
-    socket.on("disconnect", () => displays.disconnected(id));
+    socket.on("disconnect", () => {
+      displays.disconnected(id);
+      deps.captures.detach(id, socket.id);
+    });
     // The display's clock offset: it asks the service's time a few times on each connect.
     socket.on(events.clockPing, async (_payload: unknown, ack: unknown) => {
       if (typeof ack !== "function") return;
       if (await clockRate.allow(socket.id)) (ack as (t: number) => void)(Date.now());
       else counters.limited.clockPings += 1;
     });
+    // A picture asked of this display (the broker drops parts it did not ask this socket for).
+    socket.on(events.displayCapturePart, (payload: unknown) => deps.captures.part(socket.id, payload));
+    socket.on(events.displayCaptureFail, (payload: unknown) => deps.captures.fail(socket.id, payload));
     // Besides, displays send only their health; anything else, or a report that fails its schema, is
     // counted and ignored. Reports past the rate are dropped before they are parsed.
+    const answered: string[] = [events.clockPing, events.displayCapturePart, events.displayCaptureFail];
     socket.onAny(async (event: string, payload: unknown) => {
-      if (event === events.clockPing) return;
+      if (answered.includes(event)) return;
       if (event !== events.displayHealth) {
         counters.rejectedMessages += 1;
         return;

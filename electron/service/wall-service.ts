@@ -16,6 +16,7 @@ import { WallCommands } from "./commands.js";
 import { Scheduler } from "./schedule/scheduler.js";
 import { AlarmDesk } from "./alarms/alarm-desk.js";
 import type { ServiceConfig } from "./config.js";
+import { DisplayCaptures } from "./display-captures.js";
 import { DisplayRegistry } from "./display-registry.js";
 import { CAMERA_STATUS_TOPIC, type CamerasFile } from "../common/cameras-file.js";
 import { DemoStreams } from "./demo-streams.js";
@@ -100,9 +101,10 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     const commands = new WallCommands(state, audit, log, scheduler);
     const displays = new DisplayRegistry();
     const counters = newCounters();
+    const captures = new DisplayCaptures(() => (counters.rejectedMessages += 1));
     const limits = { ...DEFAULT_LIMITS, ...config.limits };
     const policy = new RequestPolicy({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [], allowedOrigins: config.allowedOrigins ?? [], tls: Boolean(config.tls) });
-    const deps = { store, state, commands, scheduler, displays, counters, log, auth, accounts, audit, throttle, policy, limits, redactor, admitLocalDisplays: displayToken === undefined };
+    const deps = { store, state, commands, scheduler, displays, captures, counters, log, auth, accounts, audit, throttle, policy, limits, redactor, admitLocalDisplays: displayToken === undefined };
     const server = await createServer(config);
     // Connections beyond this are not even accepted (sockets have their own, finer limits).
     server.maxConnections = limits.connections + 200;
@@ -154,6 +156,7 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
       scheduler,
       async close() {
         clearInterval(cameraStatus);
+        captures.close();
         scheduler.close();
         alarms.close();
         store.close();

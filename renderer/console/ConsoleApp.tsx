@@ -216,7 +216,7 @@ function Console({ language }: { language: Language }) {
                 {alarms && <AlarmPanel status={alarms} language={language} canCommand={canCommand && online} run={runQuiet} />}
                 {schedule && <SchedulePanel status={schedule} layouts={layouts} now={now} language={language} canCommand={canCommand && online} run={runQuiet} />}
                 {selectedTile && <TileDetail wall={wall} tileId={selectedTile} view={views.get(selectedTile)} language={language} canCommand={canCommand && online} pushCamera={pushCamera} clear={clearOverride} />}
-                <HealthPanel wall={wall} revisionAt={revisionAt} displays={displays} now={now} language={language} />
+                <HealthPanel wall={wall} revisionAt={revisionAt} displays={displays} now={now} language={language} token={session.token} />
               </aside>
             </div>
             <DragOverlay dropAnimation={null}>{dragging && <div className="drag-card">{wall.cameras.cameras.find((c) => c.id === dragging)?.name ?? dragging}</div>}</DragOverlay>

@@ -1,10 +1,11 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { Language } from "../../electron/common/localized-text.js";
 import type { ConnectedDisplay, WallState } from "../../electron/common/protocol.js";
 import { formatNumber, formatTime } from "../ui/format.js";
 import { translate } from "../ui/i18n.js";
 import { api } from "./api-client.js";
 import { displayCondition } from "./mimic-model.js";
+import { ScreenshotDialog } from "./ScreenshotDialog.js";
 
 /** Is the province's backend (or the simulator) feeding the wall? Asked of /api/health every 10 s. */
 function useBackend(): boolean | undefined {
@@ -27,8 +28,10 @@ function useBackend(): boolean | undefined {
 }
 
 /** Displays and data in words an operator understands: connected, what each shows, how well, what went wrong and when. */
-export function HealthPanel({ wall, revisionAt, displays, now, language }: { wall: WallState; revisionAt: number; displays: ConnectedDisplay[]; now: number; language: Language }) {
+export function HealthPanel({ wall, revisionAt, displays, now, language, token }: { wall: WallState; revisionAt: number; displays: ConnectedDisplay[]; now: number; language: Language; token: string }) {
   const backend = useBackend();
+  const [viewing, setViewing] = useState<string>();
+  const stopViewing = useCallback(() => setViewing(undefined), []);
   const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate(language, key, vars);
   const byId = new Map(displays.map((d) => [d.displayId, d]));
   let stale = 0;
@@ -44,6 +47,15 @@ export function HealthPanel({ wall, revisionAt, displays, now, language }: { wal
       <p className="data-health" data-backend={backend === undefined ? "unknown" : backend ? "connected" : "disconnected"}>
         {backend === undefined ? t("backendUnknown") : backend ? t("backendConnected") : t("backendDisconnected")} · {t("staleTiles", { n: stale })} · {t("droppedMessages", { n: dropped })}
       </p>
+      <p className="screenshot-buttons">
+        {t("viewScreen")}:{" "}
+        {wall.topology.displays.map((d) => (
+          <button type="button" key={d.id} data-screenshot={d.id} aria-label={t("screenshotOf", { display: d.id })} onClick={() => setViewing(d.id)}>
+            {d.id}
+          </button>
+        ))}
+      </p>
+      {viewing && <ScreenshotDialog displayId={viewing} token={token} language={language} onClose={stopViewing} />}
       <table className="health-table">
         <thead>
           <tr>

@@ -21,6 +21,16 @@ async function call<T>(method: string, path: string, token: string | undefined, 
   return data as T;
 }
 
+/** A display's picture now (GET /api/displays/:id/screenshot): a JPEG and when it was taken. */
+async function screenshot(token: string, displayId: string): Promise<{ jpeg: Blob; at: number }> {
+  const res = await fetch(`/api/displays/${encodeURIComponent(displayId)}/screenshot`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) {
+    const data = (await res.json().catch(() => undefined)) as { error?: string } | undefined;
+    throw new ApiError(res.status, data?.error ?? `HTTP ${res.status}`);
+  }
+  return { jpeg: await res.blob(), at: Number(res.headers.get("x-captured-at")) || Date.now() };
+}
+
 export type Role = "viewer" | "operator" | "admin";
 export interface UserRow {
   username: string;
@@ -57,5 +67,6 @@ export const api = {
     const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
     return call<{ entries: AuditRow[] }>("GET", `/api/audit?${q}`, token);
   },
+  screenshot,
   health: () => call<{ feed: { backend: { connected?: boolean; simulator?: unknown } } }>("GET", "/api/health", undefined),
 };

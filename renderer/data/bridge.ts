@@ -6,6 +6,8 @@ export interface WallBridge {
   displayId: string;
   serviceUrl: string;
   displayToken?: string;
+  /** Electron only: this window's picture now, a base64 JPEG (undefined when it cannot be taken). */
+  capture?: () => Promise<string | undefined>;
 }
 
 declare global {

@@ -2,6 +2,7 @@ import { io, type Socket } from "socket.io-client";
 import { keepConnected } from "./keep-connected.js";
 import { events, wallStateSchema, type DisplayHealth } from "../../electron/common/protocol.js";
 import { clockOffset, type ClockSample } from "../../electron/common/switching.js";
+import { answerCapture } from "./screen-capture.js";
 import type { WallStore } from "./wall-store.js";
 
 /**
@@ -9,7 +10,7 @@ import type { WallStore } from "./wall-store.js";
  * exponential backoff and jitter; each (re)connect gets the current state at once.
  */
 export interface DisplayConnection {
-  /** Sends this display's health report (the only thing a display ever sends). */
+  /** Sends this display's health report (besides, a display only answers clock pings and captures). */
   reportHealth: (health: DisplayHealth) => void;
   close: () => void;
 }
@@ -67,6 +68,8 @@ export function connectDisplay(store: WallStore, displayId: string, token: strin
     afterChange = setTimeout(() => reportHealth(health()), 1000);
   }
   const unsubscribe = store.subscribe((now, before) => now.wall !== before.wall && reportSoon());
+  // The console asked what this display shows.
+  socket.on(events.displayCapture, (request: unknown) => void answerCapture(request, (event, payload) => socket.emit(event, payload)));
   socket.on(events.state, (payload: unknown) => {
     const parsed = wallStateSchema.safeParse(payload);
     if (parsed.success) {
