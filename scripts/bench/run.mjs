@@ -16,12 +16,25 @@ const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object
 const results = [];
 const fmt = (n) => (typeof n !== "number" ? n : Number.isInteger(n) ? String(n) : n.toFixed(n < 10 ? 2 : 1));
 
+/** Rows of figures (an hourly series) as an aligned table. */
+function printTable(title, rows) {
+  const columns = Object.keys(rows[0] ?? {});
+  const cells = [columns, ...rows.map((r) => columns.map((c) => fmt(r[c])))];
+  const widths = columns.map((_, i) => Math.max(...cells.map((row) => String(row[i]).length)));
+  console.log(`  ${title}`);
+  for (const row of cells) console.log(`    ${row.map((c, i) => String(c).padStart(widths[i])).join("  ")}`);
+}
+
 console.log(`IOC Wall benchmarks — ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
 for (const bench of chosen.map((name) => benches[name] ?? (() => Promise.reject(new Error(`no benchmark "${name}" (${Object.keys(benches).join(", ")})`))))) {
   for (const r of [await bench()].flat()) {
     results.push(r);
     console.log(`\n${r.name}`);
-    for (const [k, v] of Object.entries(r)) if (k !== "name") console.log(`  ${k.padEnd(28)} ${fmt(v)}`);
+    for (const [k, v] of Object.entries(r)) {
+      if (k === "name") continue;
+      if (Array.isArray(v)) printTable(k, v);
+      else console.log(`  ${k.padEnd(28)} ${fmt(v)}`);
+    }
   }
 }
 await fs.mkdir("bench-results", { recursive: true });

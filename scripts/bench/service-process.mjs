@@ -33,6 +33,7 @@ export async function startService(env = {}, layouts = [], files = {}, cli = "di
   return {
     url,
     layoutsDir,
+    pid: child.pid,
     async stop() {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
