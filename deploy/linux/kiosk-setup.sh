@@ -58,7 +58,10 @@ unclutter -idle 0.1 -root &
 systemctl --user import-environment DISPLAY XAUTHORITY
 systemctl --user start ioc-wall.service
 AUTOSTART
-install -m 0644 -o "$KIOSK_USER" -g "$KIOSK_USER" "$HERE/ioc-wall.service" "$HOME_DIR/.config/systemd/user/ioc-wall.service"
+install -m 0644 -o "$KIOSK_USER" -g "$KIOSK_USER" "$HERE/ioc-wall.service" "$HERE/ioc-wall-watchdog.service" "$HERE/ioc-wall-watchdog.timer" "$HOME_DIR/.config/systemd/user/"
+# The watchdog's timer starts with the user's units (linger below), checking the controller's heartbeat.
+install -d -o "$KIOSK_USER" -g "$KIOSK_USER" "$HOME_DIR/.config/systemd/user/timers.target.wants"
+ln -sf ../ioc-wall-watchdog.timer "$HOME_DIR/.config/systemd/user/timers.target.wants/ioc-wall-watchdog.timer"
 [ -f "$HOME_DIR/.config/ioc-wall/controller.env" ] || printf '# WALL_* settings for the controller (see the README)\n' > "$HOME_DIR/.config/ioc-wall/controller.env"
 chown -R "$KIOSK_USER:$KIOSK_USER" "$HOME_DIR/.config"
 # The user's units run from boot, logged in or not.

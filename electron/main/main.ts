@@ -16,6 +16,7 @@ import { mapDisplays, outputIdentity } from "./display-mapping.js";
 import { openConsoleWindow } from "./electron-console-window.js";
 import { StartupRetry } from "./startup-retry.js";
 import { keepRunningOnErrors } from "./error-policy.js";
+import { startHeartbeat } from "./heartbeat.js";
 import { RememberedOutputsFile } from "./remembered-outputs.js";
 import { ElectronWindowHost } from "./electron-window-host.js";
 import { WindowKinds } from "./navigation-policy.js";
@@ -55,7 +56,9 @@ if (!app.requestSingleInstanceLock()) {
   Menu.setApplicationMenu(null);
   app.commandLine.appendSwitch("autoplay-policy", "no-user-gesture-required");
   app.whenReady().then(
-    () =>
+    () => {
+      // The kiosk watchdog's sign that this process is alive (a hung main process stops it).
+      startHeartbeat(path.join(app.getPath("userData"), "heartbeat"), (e) => log("warn", "the heartbeat file cannot be written; the kiosk watchdog will restart the controller", { error: e.message }));
       // Nobody sits at a controller: what is wrong is said on every output, and the start is tried
       // again when the files it reads change, or after a growing wait.
       new StartupRetry(startOrCleanUp, {
@@ -67,7 +70,8 @@ if (!app.requestSingleInstanceLock()) {
           const t = setTimeout(fn, ms);
           return () => clearTimeout(t);
         },
-      }).attempt(),
+      }).attempt();
+    },
     (e: Error) => {
       log("error", "Electron failed to start", { error: e.message });
       app.exit(1);
