@@ -65,6 +65,8 @@ describe("GET /metrics", () => {
     const text = await res.text();
     expect(sample(text, "process_resident_memory_bytes")).toBeGreaterThan(0);
     expect(text).toContain("# TYPE nodejs_eventloop_lag_seconds gauge");
+    // Once, however many services this process has started (each test here starts one).
+    expect(text.match(/^# TYPE process_resident_memory_bytes /gm)).toHaveLength(1);
   });
 
   it("follows the wall: displays connected, layout switches, tiles by status, dropped messages, camera frame age", async () => {

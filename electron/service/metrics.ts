@@ -17,18 +17,31 @@ const DROPPED_REASONS: DroppedReason[] = ["malformed", "tooLarge", "unknownTopic
 const TILE_STATUSES = ["loading", "ready", "stale", "error", "offline"] as const;
 
 /**
+ * The process's own figures (CPU, memory, event-loop lag, GC), collected once per process: their
+ * collectors (a GC observer, an event-loop histogram) cannot be stopped, so a service started again
+ * in the same process (the Electron controller's retries) shares them rather than adding more.
+ */
+let processRegistry: Registry | undefined;
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
+/**
  * The service in Prometheus text (`GET /metrics`): the process defaults and the wall's own
  * figures, with the names shared/DESIGN.md pins (Operations). Gauges are read when scraped; the
  * counters count what happened since the service started.
  */
 export class WallMetrics {
-  readonly registry = new Registry();
+  private readonly registry = new Registry();
   /** What each display had dropped by its last report: its counters restart when it reloads. */
   private readonly droppedSeen = new Map<string, Record<DroppedReason, number>>();
 
   constructor(sources: MetricsSources) {
     const registers = [this.registry];
-    collectDefaultMetrics({ register: this.registry });
     new Gauge({
       name: "ioc_wall_displays_connected",
       help: "Display windows connected to the service (one per display id).",
@@ -108,8 +121,8 @@ export class WallMetrics {
     });
   }
 
-  text(): Promise<string> {
-    return this.registry.metrics();
+  async text(): Promise<string> {
+    return `${await processMetrics().metrics()}\n${await this.registry.metrics()}`;
   }
 
   get contentType(): string {
