@@ -37,9 +37,14 @@ export class WallCommands {
   /** The alarm desk comes after the commands (it needs the feed); set once at start. */
   alarms: AlarmDesk | undefined;
 
+  /** Why changes cannot be made now (the shared store is away), or undefined: they are refused with 503, audited. */
+  unavailable: () => string | undefined = () => undefined;
+
   /** Acknowledges an alarm; the wall returns when no other holds it. Audited by the desk. */
   ackAlarm(actor: Actor, body: unknown): Ack {
     if (!roleAllows(actor.principal.role, "operator")) return this.denied(actor, "alarm.ack", body);
+    const down = this.down(actor, "alarm.ack", body);
+    if (down) return down;
     const parsed = alarmAckBodySchema.safeParse(body);
     if (!parsed.success) return malformed(parsed.error);
     return this.alarms?.ack(actor, parsed.data.id) ? { ok: true } : { ok: false, status: 404, error: `no active alarm "${parsed.data.id}"` };
@@ -48,6 +53,8 @@ export class WallCommands {
   /** Holds the wall against alarms below a priority (`{minPriority}`), or lets them through again (`null`). */
   lockAlarms(actor: Actor, body: unknown | null): Ack {
     if (!roleAllows(actor.principal.role, "operator")) return this.denied(actor, "alarm.lock", body);
+    const down = this.down(actor, "alarm.lock", body);
+    if (down) return down;
     if (body === null) {
       this.alarms?.setLock(actor, null);
       return { ok: true };
@@ -58,8 +65,8 @@ export class WallCommands {
     return { ok: true };
   }
 
-  private denied(actor: Actor, action: AuditAction, body: unknown): Ack {
-    const ack: Ack = { ok: false, status: 403, error: `the ${actor.principal.role} role may not do this (operator needed)` };
+  private denied(actor: Actor, action: AuditAction, body: unknown, role: Role = "operator"): Ack {
+    const ack: Ack = { ok: false, status: 403, error: `the ${actor.principal.role} role may not do this (${role} needed)` };
     this.record(actor, action, ack, summary(body));
     return ack;
   }
@@ -167,7 +174,19 @@ export class WallCommands {
   }
 
   private run(actor: Actor, action: AuditAction, role: Role, body: unknown, command: () => Ack): Ack {
-    const ack: Ack = roleAllows(actor.principal.role, role) ? command() : { ok: false, status: 403, error: `the ${actor.principal.role} role may not do this (${role} needed)` };
+    if (!roleAllows(actor.principal.role, role)) return this.denied(actor, action, body, role);
+    const down = this.down(actor, action, body);
+    if (down) return down;
+    const ack = command();
+    this.record(actor, action, ack, summary(body));
+    return ack;
+  }
+
+  /** The refusal of a change while it cannot be shared, audited; undefined when changes may be made. */
+  private down(actor: Actor, action: AuditAction, body: unknown): Refused | undefined {
+    const reason = this.unavailable();
+    if (reason === undefined) return undefined;
+    const ack: Refused = { ok: false, status: 503, error: reason };
     this.record(actor, action, ack, summary(body));
     return ack;
   }

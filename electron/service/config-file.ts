@@ -19,6 +19,7 @@ export const CONFIG_KEYS = {
   streamsDir: { env: "WALL_STREAMS_DIR", schema: folder, folder: true },
   feedUrl: { env: "WALL_FEED_URL", schema: text },
   feedToken: { env: "WALL_FEED_TOKEN", schema: text },
+  redisUrl: { env: "WALL_REDIS_URL", schema: text },
   simulator: { env: "WALL_SIMULATOR", schema: z.boolean() },
   simSeed: { env: "WALL_SIM_SEED", schema: z.number().int() },
   simRate: { env: "WALL_SIM_RATE", schema: z.number().min(0).max(100_000) },

@@ -16,6 +16,8 @@ export interface ServiceConfig {
   rendererDir: string;
   /** The province's backend (feed protocol v1); unset: the built-in simulator. */
   feedUrl?: string;
+  /** WALL_REDIS_URL: several instances share one wall through this Redis (unset: one service with its files). */
+  redisUrl?: string;
   feedToken?: string;
   simulator: { seed: number; rate: number };
   /** The demo cameras' HLS (scripts/make-demo-streams.mjs), served under /streams. */
@@ -67,6 +69,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, { requireFee
   }
   // Not quoted: the address may carry a password.
   if (feedUrl && !(/^https?:\/\//.test(feedUrl) && URL.canParse(feedUrl))) throw new Error("WALL_FEED_URL must be an http(s) URL that parses (scheme, host, port 1–65535)");
+  const redisUrl = env.WALL_REDIS_URL?.trim();
+  // Not quoted either: redis://:password@host.
+  if (redisUrl && !(/^rediss?:\/\//.test(redisUrl) && URL.canParse(redisUrl))) throw new Error("WALL_REDIS_URL must be a redis:// or rediss:// URL that parses (redis://host:6379)");
   const allowedOrigins = list(env.WALL_ALLOWED_ORIGINS);
   const badOrigin = allowedOrigins.find((o) => !ORIGIN.test(o));
   if (badOrigin) throw new Error(`WALL_ALLOWED_ORIGINS takes origins such as https://console.ioc.local:8443 (scheme, host, port; no path), got "${badOrigin}"`);
@@ -85,6 +90,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, { requireFee
   return {
     port,
     ...(feedUrl ? { feedUrl } : {}),
+    ...(redisUrl ? { redisUrl } : {}),
     ...(env.WALL_FEED_TOKEN ? { feedToken: env.WALL_FEED_TOKEN } : {}),
     simulator: { seed, rate },
     streamsDir: path.resolve(env.WALL_STREAMS_DIR ?? ".demo-streams"),

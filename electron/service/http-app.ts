@@ -26,6 +26,8 @@ export interface HttpDeps extends ServiceDeps {
   metrics: WallMetrics;
   /** WALL_METRICS_TOKEN: opens /metrics and nothing else. */
   metricsToken: string | undefined;
+  /** With WALL_REDIS_URL: whether the shared store answers and whether this instance runs the rules. */
+  shared?: () => { store: "up" | "down"; leader: boolean };
 }
 
 export function createHttpApp(deps: HttpDeps): express.Express {
@@ -66,6 +68,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
         displays: displays.list().length,
         counters,
         feed: deps.feed.health(),
+        ...(deps.shared ? { shared: deps.shared() } : {}),
       }),
     );
   });

@@ -17,6 +17,9 @@ import { Scheduler } from "./schedule/scheduler.js";
 import { AlarmDesk } from "./alarms/alarm-desk.js";
 import type { ServiceConfig } from "./config.js";
 import { DisplayCaptures } from "./display-captures.js";
+import { LeaderLease } from "./shared/leader-lease.js";
+import { RedisLink } from "./shared/redis-link.js";
+import { SharedWallState } from "./shared/shared-wall-state.js";
 import { DisplayRegistry } from "./display-registry.js";
 import { CAMERA_STATUS_TOPIC, type CamerasFile } from "../common/cameras-file.js";
 import { DemoStreams } from "./demo-streams.js";
@@ -71,7 +74,7 @@ async function createServer(config: ServiceConfig): Promise<http.Server> {
 export async function startWallService(config: ServiceConfig, baseLog: Logger = consoleLogger): Promise<WallService> {
   // Every line the service logs passes the redactor: no token or backend password reaches a log.
   const redactor = new SecretRedactor();
-  redactor.set("config", [config.adminToken, config.displayToken, config.metricsToken, config.feedToken, ...(config.feedUrl ? secretsOfAddress(config.feedUrl) : [])].filter((s): s is string => Boolean(s)));
+  redactor.set("config", [config.adminToken, config.displayToken, config.metricsToken, config.feedToken, ...(config.feedUrl ? secretsOfAddress(config.feedUrl) : []), ...(config.redisUrl ? secretsOfAddress(config.redisUrl) : [])].filter((s): s is string => Boolean(s)));
   const log = redactor.logger(baseLog);
   await fs.mkdir(config.stateDir, { recursive: true });
   if (!existsSync(path.join(config.rendererDir, "wall", "index.html"))) {
@@ -86,6 +89,8 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
       log("warn", "serving plain HTTP on a network address: consoles send their credentials in clear and anyone on the path can read or alter what the displays load; set WALL_TLS_CERT and WALL_TLS_KEY", { host: config.host });
     }
     const state = await WallStateHolder.open(store, config.stateDir, store.topology.startLayout, log);
+    // Several instances, one wall: the state through Redis, the schedule and alarms on the lease holder.
+    const shared = config.redisUrl ? await joinSharedWall(config.redisUrl, state, log) : undefined;
     const auth = await TokenAuth.open(config.stateDir, config.adminToken);
     const { token: displayToken, generated: displayTokenGenerated } = await displayCredential(config);
     if (displayToken) auth.add(displayToken, { name: "display", role: "viewer", credential: "display" });
@@ -99,6 +104,7 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     const throttle = new LoginThrottle();
     const scheduler = new Scheduler(store, state, log);
     const commands = new WallCommands(state, audit, log, scheduler);
+    if (shared) commands.unavailable = () => (shared.link.up ? undefined : "the shared store (Redis) is unreachable: the wall keeps showing its last state, and changes are refused until the store answers again");
     const displays = new DisplayRegistry();
     const counters = newCounters();
     const captures = new DisplayCaptures(() => (counters.rejectedMessages += 1));
@@ -125,14 +131,26 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
       alarmsActive: () => alarms.status().alarms.length,
       isCamera: (id) => store.cameras.cameras.some((c) => c.id === id),
     });
-    const app = createHttpApp({ ...deps, feed, streams, metrics, metricsToken: config.metricsToken, rendererDir: config.rendererDir,
+    const sharedHealth = shared && (() => ({ store: shared.link.up ? ("up" as const) : ("down" as const), leader: shared.lease.isLeader }));
+    const app = createHttpApp({ ...deps, feed, streams, metrics, metricsToken: config.metricsToken, rendererDir: config.rendererDir, ...(sharedHealth ? { shared: sharedHealth } : {}),
       basemapDir: path.join(config.rendererDir, "..", "basemap"),
       tilesDir: path.join(config.layoutsDir, "tiles"),
       startedAt: Date.now(),
     });
     server.on("request", app);
-    scheduler.start();
-    alarms.start();
+    const runRules = (on: boolean) => {
+      if (on) {
+        scheduler.start();
+        alarms.start();
+      } else {
+        scheduler.close();
+        alarms.close();
+      }
+    };
+    if (shared) {
+      shared.lease.on("change", runRules);
+      shared.lease.start();
+    } else runRules(true);
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(config.port, config.host, () => {
@@ -157,6 +175,7 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
       async close() {
         clearInterval(cameraStatus);
         captures.close();
+        await shared?.lease.close();
         scheduler.close();
         alarms.close();
         store.close();
@@ -166,12 +185,28 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
         const closing = sockets.close();
         server.closeAllConnections();
         await closing;
-        await Promise.all([state.flushed(), accounts.flushed(), audit.flushed()]);
+        await Promise.all([state.flushed(), accounts.flushed(), audit.flushed(), shared?.sync.flushed()]);
+        shared?.sync.close();
+        await shared?.link.close();
       },
     };
   } catch (e) {
     store.close();
     throw e;
+  }
+}
+
+/** Connects to the wall's Redis, adopts or seeds the shared state, and readies the lease (started once the service serves). */
+async function joinSharedWall(url: string, state: WallStateHolder, log: Logger) {
+  const link = new RedisLink(url, log);
+  try {
+    await link.connect();
+    const sync = new SharedWallState(link, state, log);
+    await sync.start();
+    return { link, sync, lease: new LeaderLease(link, state.instanceId, log) };
+  } catch (e) {
+    await link.close();
+    throw new Error(`WALL_REDIS_URL: the shared store does not answer (${(e as Error).message})`);
   }
 }
 

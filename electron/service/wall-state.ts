@@ -18,6 +18,22 @@ const persistedSchema = z.object({
   overrides: z.record(z.string(), tileOverrideSchema).default({}),
 });
 
+/**
+ * The wall state several service instances share (WALL_REDIS_URL): last writer wins, ordered by
+ * revision and then by the writing instance's id, so instances that changed it at once agree.
+ */
+export const sharedWallStateSchema = persistedSchema.extend({
+  origin: z.string().min(1).max(100),
+  switchAt: z.number().optional(),
+  power: z.enum(["on", "dim", "off"]).default("on"),
+});
+export type SharedWallState = z.infer<typeof sharedWallStateSchema>;
+
+/** Whether `a` was written after `b` in the shared order. */
+export function newerThan(a: Pick<SharedWallState, "revision" | "origin">, b: Pick<SharedWallState, "revision" | "origin">): boolean {
+  return a.revision > b.revision || (a.revision === b.revision && a.origin > b.origin);
+}
+
 /** What undo goes back to: the wall as an operator saw it before a switch or an override. */
 export interface Snapshot {
   layoutId: string;
@@ -50,6 +66,9 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
   private shownLayout: string | undefined;
   private persisting: Promise<void> = Promise.resolve();
   private power: "on" | "dim" | "off" = "on";
+  /** This service instance's id, and the instance whose change the state holds now. */
+  readonly instanceId = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  private origin = this.instanceId;
 
   private constructor(
     private readonly store: LayoutStore,
@@ -213,7 +232,34 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
     if (power === this.power) return;
     this.power = power;
     this.revision += 1;
+    this.origin = this.instanceId;
     this.emit("change", this.current());
+  }
+
+  /** What other instances need of this state, to share it through Redis. */
+  shared(): SharedWallState {
+    return { layoutId: this.layoutId, revision: this.revision, mapViews: this.mapViews, overrides: this.overrides, origin: this.origin, ...(this.switchAt ? { switchAt: this.switchAt } : {}), power: this.power };
+  }
+
+  /** Whether the state now holds this instance's own change (to be shared), not one it adopted. */
+  get ownChange(): boolean {
+    return this.origin === this.instanceId;
+  }
+
+  /**
+   * Takes another instance's state when it is newer in the shared order (and names a layout this
+   * instance has): displays here show the same thing, swapping at the same switchAt. False when it is
+   * older, the same, or unknown here.
+   */
+  adopt(remote: SharedWallState): boolean {
+    if (!newerThan(remote, this.shared()) || !this.store.layout(remote.layoutId)) return false;
+    if (remote.layoutId !== this.layoutId) this.remember();
+    [this.layoutId, this.revision, this.mapViews, this.overrides, this.origin, this.power] = [remote.layoutId, remote.revision, remote.mapViews, remote.overrides, remote.origin, remote.power];
+    this.switchAt = remote.switchAt;
+    this.shownLayout = this.layoutId;
+    void this.persist();
+    this.emit("change", this.current());
+    return true;
   }
 
   /** Resolves once every change so far is on disk. */
@@ -223,6 +269,7 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
 
   private bump(): void {
     this.revision += 1;
+    this.origin = this.instanceId;
     if (this.shownLayout !== undefined && this.shownLayout !== this.layoutId) this.switchAt = Date.now() + SWITCH_LEAD_MS;
     this.shownLayout = this.layoutId;
     void this.persist();

@@ -1,0 +1,79 @@
+import { EventEmitter } from "node:events";
+import { Mutex } from "redis-semaphore";
+import type { Logger } from "../log.js";
+import { REDIS_PREFIX, type RedisLink } from "./redis-link.js";
+
+/** How long a lease lasts without renewal: another instance takes over within this of the holder's death. */
+export const LEASE_MS = 5000;
+/** How often the holder renews it and the others try for it. */
+export const LEASE_CHECK_MS = 1000;
+
+/**
+ * Exactly one instance runs the scheduler and the alarm rules: the holder of a Redis lease
+ * (redis-semaphore's Mutex: set-if-absent with an expiry, renewed only by its holder, both atomic
+ * Lua scripts). The holder renews every second; a holder that cannot renew for most of the lease
+ * (Redis away, its own event loop stalled) steps down before the lease can pass to another, so two
+ * never run at once. Emits `change` with true on taking the lead, false on giving it up.
+ */
+export class LeaderLease extends EventEmitter<{ change: [boolean] }> {
+  private readonly take: Mutex;
+  private readonly renew: Mutex;
+  private leading = false;
+  private renewedAt = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private checking = false;
+
+  constructor(
+    link: RedisLink,
+    readonly instanceId: string,
+    private readonly log: Logger,
+  ) {
+    super();
+    const key = `${REDIS_PREFIX}leader`;
+    const options = { lockTimeout: LEASE_MS, acquireAttemptsLimit: 1, acquireTimeout: LEASE_CHECK_MS, refreshInterval: 0, identifier: instanceId };
+    this.take = new Mutex(link.client, key, options);
+    // The same lease by its identifier: trying it again renews it, and fails if another holds it.
+    this.renew = new Mutex(link.client, key, { ...options, acquiredExternally: true });
+  }
+
+  get isLeader(): boolean {
+    return this.leading;
+  }
+
+  start(): void {
+    void this.check();
+    this.timer = setInterval(() => void this.check(), LEASE_CHECK_MS);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    if (this.leading) {
+      this.set(false);
+      await this.take.release().catch(() => undefined);
+    }
+  }
+
+  private async check(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      // true: held; false: another instance holds it; undefined: Redis did not answer.
+      const held = await (this.leading ? this.renew : this.take).tryAcquire().catch(() => undefined);
+      const now = Date.now();
+      if (held) {
+        this.renewedAt = now;
+        if (!this.leading) this.set(true);
+      } else if (this.leading && (held === false || now - this.renewedAt > LEASE_MS * 0.6)) {
+        this.set(false);
+      }
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private set(leading: boolean): void {
+    this.leading = leading;
+    this.log("info", leading ? "this instance now runs the schedule and the alarm rules" : "this instance no longer runs the schedule and the alarm rules", { instance: this.instanceId });
+    this.emit("change", leading);
+  }
+}

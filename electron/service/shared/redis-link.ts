@@ -1,0 +1,50 @@
+import { Redis } from "ioredis";
+import type { Logger } from "../log.js";
+
+/** Keys and channels of one wall in Redis (several walls may share a server under other prefixes). */
+export const REDIS_PREFIX = "ioc-wall:";
+
+/**
+ * The service's connections to Redis (WALL_REDIS_URL): one for commands, one for subscriptions
+ * (a subscribed connection may do nothing else). Both reconnect by themselves, backing off to 2 s;
+ * `up` says whether changes can be shared now. The URL never reaches a log: it may hold a password.
+ */
+export class RedisLink {
+  readonly client: Redis;
+  readonly subscriber: Redis;
+  private wasUp = false;
+
+  constructor(url: string, log: Logger) {
+    const options = {
+      // Commands fail at once while Redis is away (the service refuses changes then) instead of queueing.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (times: number) => Math.min(times * 200, 2000),
+      lazyConnect: true,
+    };
+    this.client = new Redis(url, options);
+    this.subscriber = new Redis(url, options);
+    for (const c of [this.client, this.subscriber]) c.on("error", () => undefined);
+    this.client.on("ready", () => {
+      if (!this.wasUp) log("info", "shared store (Redis) reachable: changes are shared with the other instances");
+      this.wasUp = true;
+    });
+    this.client.on("close", () => {
+      if (this.wasUp) log("warn", "shared store (Redis) unreachable: the wall keeps its last state and changes are refused until it returns");
+      this.wasUp = false;
+    });
+  }
+
+  /** Connects both; rejects when Redis does not answer, so a service never starts on a store it cannot reach. */
+  async connect(): Promise<void> {
+    await Promise.all([this.client.connect(), this.subscriber.connect()]);
+  }
+
+  get up(): boolean {
+    return this.client.status === "ready";
+  }
+
+  async close(): Promise<void> {
+    for (const c of [this.client, this.subscriber]) c.disconnect(false);
+  }
+}

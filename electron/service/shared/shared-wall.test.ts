@@ -1,0 +1,148 @@
+import { io, type Socket } from "socket.io-client";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { events, type WallState } from "../../common/protocol.js";
+import { silentLogger } from "../log.js";
+import { TestRedis } from "../test-support/redis-server.js";
+import { tempWall, testConfig, waitFor } from "../test-support/temp-wall.js";
+import { startWallService, type WallService } from "../wall-service.js";
+import { LEASE_MS, LeaderLease } from "./leader-lease.js";
+import { RedisLink } from "./redis-link.js";
+
+const TOKEN = "test-admin-token-0123456789";
+let redis: TestRedis;
+const running: Array<{ service: WallService; cleanup: () => Promise<void> }> = [];
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  redis = await TestRedis.create();
+});
+afterAll(async () => {
+  await redis.dispose();
+});
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.close();
+  for (const r of running.splice(0)) {
+    await r.service.close();
+    await r.cleanup();
+  }
+  await redis.start().catch(() => undefined);
+  const flush = new RedisLink(redis.url, silentLogger);
+  await flush.connect();
+  await flush.client.flushall();
+  await flush.close();
+});
+
+/** One more instance of the wall service on the test's Redis, with its own folders. */
+async function instance(): Promise<WallService> {
+  const dirs = await tempWall();
+  const service = await startWallService(testConfig(dirs, { adminToken: TOKEN, redisUrl: redis.url }), silentLogger);
+  running.push({ service, cleanup: dirs.cleanup });
+  return service;
+}
+
+const call = (service: WallService, method: string, path: string, body?: unknown) =>
+  fetch(`${service.url}${path}`, { method, headers: { authorization: `Bearer ${TOKEN}`, ...(body ? { "content-type": "application/json" } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+const stateOf = async (service: WallService) => {
+  const { layoutId, revision, switchAt } = (await (await call(service, "GET", "/api/state")).json()) as { layoutId: string; revision: number; switchAt: number | null };
+  return { layoutId, revision, switchAt };
+};
+const health = async (service: WallService) => ((await (await fetch(`${service.url}/api/health`)).json()) as { shared: { store: string; leader: boolean } }).shared;
+
+function display(service: WallService, displayId: string): WallState[] {
+  const states: WallState[] = [];
+  const s = io(`${service.url}/display`, { auth: { displayId }, transports: ["websocket"], reconnection: false, forceNew: true });
+  s.on(events.state, (st: WallState) => states.push(st));
+  sockets.push(s);
+  return states;
+}
+
+describe("several instances share one wall through Redis", () => {
+  it("a switch through one instance reaches a display on another within a second", async () => {
+    const [a, b] = [await instance(), await instance()];
+    const onB = display(b, "D4");
+    await waitFor(() => onB[0]);
+    const t0 = Date.now();
+    expect((await call(a, "POST", "/api/state/layout", { layoutId: "tourism" })).status).toBe(200);
+    await waitFor(() => onB.find((s) => s.layoutId === "tourism"), 1000);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    // Both swap at the same moment: B's display got A's switchAt.
+    const switchAt = onB.find((s) => s.layoutId === "tourism")!.switchAt;
+    expect(switchAt).toBe((await stateOf(a)).switchAt);
+    expect(await stateOf(b)).toEqual(await stateOf(a));
+  });
+
+  it("switches given at once on two instances end in the same state on both", async () => {
+    const [a, b] = [await instance(), await instance()];
+    await Promise.all([call(a, "POST", "/api/state/layout", { layoutId: "health" }), call(b, "POST", "/api/state/layout", { layoutId: "economy" })]);
+    await waitFor(async () => {
+      const [sa, sb] = [await stateOf(a), await stateOf(b)];
+      return sa.layoutId === sb.layoutId && sa.revision === sb.revision;
+    });
+    expect(["health", "economy"]).toContain((await stateOf(a)).layoutId);
+  });
+
+  it("a new instance joins the wall as it is, not as its own files say", async () => {
+    const a = await instance();
+    await call(a, "POST", "/api/state/layout", { layoutId: "environment" });
+    await new Promise((r) => setTimeout(r, 100));
+    const late = await instance();
+    expect((await stateOf(late)).layoutId).toBe("environment");
+  });
+
+  it("exactly one instance runs the schedule and the alarm rules; when it stops, another takes them", async () => {
+    const [a, b] = [await instance(), await instance()];
+    await waitFor(async () => (await health(a)).leader !== (await health(b)).leader, 5000);
+    const [leader, other] = (await health(a)).leader ? [a, b] : [b, a];
+    const [gone] = running.splice(running.findIndex((r) => r.service === leader), 1);
+    await gone!.service.close();
+    await gone!.cleanup();
+    await waitFor(async () => (await health(other)).leader, 3000);
+  });
+
+  it("the lease passes within its time when the holder dies, never to two at once", async () => {
+    // Leases on their own links: one dies (its connection cut, so it cannot renew) and the other takes over.
+    const links = [new RedisLink(redis.url, silentLogger), new RedisLink(redis.url, silentLogger)];
+    for (const l of links) await l.connect();
+    const [one, two] = [new LeaderLease(links[0]!, "one", silentLogger), new LeaderLease(links[1]!, "two", silentLogger)];
+    const leaders = () => [one, two].filter((l) => l.isLeader).length;
+    let overlap = 0;
+    const watch = setInterval(() => (overlap = Math.max(overlap, leaders())), 20);
+    try {
+      one.start();
+      await waitFor(() => one.isLeader, 3000);
+      two.start();
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(two.isLeader).toBe(false);
+      const died = Date.now();
+      links[0]!.client.disconnect();
+      await waitFor(() => two.isLeader, LEASE_MS + 3000);
+      expect(Date.now() - died).toBeLessThan(LEASE_MS + 2000);
+      expect(one.isLeader).toBe(false);
+      expect(overlap).toBe(1);
+    } finally {
+      clearInterval(watch);
+      await one.close();
+      await two.close();
+      for (const l of links) await l.close();
+    }
+  });
+
+  it("with Redis down, instances keep showing the last state and refuse changes clearly; acknowledged changes survive its restart", async () => {
+    const [a, b] = [await instance(), await instance()];
+    expect((await call(a, "POST", "/api/state/layout", { layoutId: "tourism" })).status).toBe(200);
+    await waitFor(async () => (await stateOf(b)).layoutId === "tourism");
+    await redis.stop();
+    await waitFor(async () => (await health(a)).store === "down");
+    const refused = await call(b, "POST", "/api/state/layout", { layoutId: "health" });
+    expect(refused.status).toBe(503);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/shared store \(Redis\) is unreachable/);
+    expect((await stateOf(a)).layoutId).toBe("tourism");
+    await redis.start();
+    await waitFor(async () => (await health(b)).store === "up", 8000);
+    expect((await call(b, "POST", "/api/state/layout", { layoutId: "economy" })).status).toBe(200);
+    await waitFor(async () => (await stateOf(a)).layoutId === "economy");
+    // What Redis acknowledged before the restart is still there for an instance that joins now.
+    const late = await instance();
+    expect((await stateOf(late)).layoutId).toBe("economy");
+  });
+});
