@@ -13,13 +13,14 @@ import { displayCredential } from "./access/display-credential.js";
 import { LoginThrottle } from "./access/login-throttle.js";
 import { TokenAuth } from "./access/tokens.js";
 import { WallCommands } from "./commands.js";
-import { Scheduler } from "./schedule/scheduler.js";
+import { Scheduler, sharedScheduleSchema } from "./schedule/scheduler.js";
 import { AlarmDesk } from "./alarms/alarm-desk.js";
 import type { ServiceConfig } from "./config.js";
 import { DisplayCaptures } from "./display-captures.js";
 import { LeaderLease } from "./shared/leader-lease.js";
 import { RedisLink } from "./shared/redis-link.js";
-import { SharedWallState } from "./shared/shared-wall-state.js";
+import { SharedRecord } from "./shared/shared-record.js";
+import { sharedWallStateSchema } from "./wall-state.js";
 import { DisplayRegistry } from "./display-registry.js";
 import { CAMERA_STATUS_TOPIC, type CamerasFile } from "../common/cameras-file.js";
 import { DemoStreams } from "./demo-streams.js";
@@ -89,8 +90,6 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
       log("warn", "serving plain HTTP on a network address: consoles send their credentials in clear and anyone on the path can read or alter what the displays load; set WALL_TLS_CERT and WALL_TLS_KEY", { host: config.host });
     }
     const state = await WallStateHolder.open(store, config.stateDir, store.topology.startLayout, log);
-    // Several instances, one wall: the state through Redis, the schedule and alarms on the lease holder.
-    const shared = config.redisUrl ? await joinSharedWall(config.redisUrl, state, log) : undefined;
     const auth = await TokenAuth.open(config.stateDir, config.adminToken);
     const { token: displayToken, generated: displayTokenGenerated } = await displayCredential(config);
     if (displayToken) auth.add(displayToken, { name: "display", role: "viewer", credential: "display" });
@@ -103,6 +102,9 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     const audit = await AuditLog.open(config.stateDir, log);
     const throttle = new LoginThrottle();
     const scheduler = new Scheduler(store, state, log);
+    // Several instances, one wall: the state and the rotation's place through Redis; the clock's
+    // decisions and the alarm rules on the lease holder only.
+    const shared = config.redisUrl ? await joinSharedWall(config.redisUrl, state, scheduler, log) : undefined;
     const commands = new WallCommands(state, audit, log, scheduler);
     if (shared) commands.unavailable = () => (shared.link.up ? undefined : "the shared store (Redis) is unreachable: the wall keeps showing its last state, and changes are refused until the store answers again");
     const displays = new DisplayRegistry();
@@ -139,18 +141,17 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     });
     server.on("request", app);
     const runRules = (on: boolean) => {
-      if (on) {
-        scheduler.start();
-        alarms.start();
-      } else {
-        scheduler.close();
-        alarms.close();
-      }
+      scheduler.lead(on);
+      if (on) alarms.start();
+      else alarms.close();
     };
+    // Until the lease says otherwise, an instance of several only follows the rotation.
+    if (shared) scheduler.lead(false);
+    scheduler.start();
     if (shared) {
       shared.lease.on("change", runRules);
       shared.lease.start();
-    } else runRules(true);
+    } else alarms.start();
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(config.port, config.host, () => {
@@ -185,8 +186,8 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
         const closing = sockets.close();
         server.closeAllConnections();
         await closing;
-        await Promise.all([state.flushed(), accounts.flushed(), audit.flushed(), shared?.sync.flushed()]);
-        shared?.sync.close();
+        await Promise.all([state.flushed(), accounts.flushed(), audit.flushed(), ...(shared?.records ?? []).map((r) => r.flushed())]);
+        for (const r of shared?.records ?? []) r.close();
         await shared?.link.close();
       },
     };
@@ -197,13 +198,13 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
 }
 
 /** Connects to the wall's Redis, adopts or seeds the shared state, and readies the lease (started once the service serves). */
-async function joinSharedWall(url: string, state: WallStateHolder, log: Logger) {
+async function joinSharedWall(url: string, state: WallStateHolder, scheduler: Scheduler, log: Logger) {
   const link = new RedisLink(url, log);
   try {
     await link.connect();
-    const sync = new SharedWallState(link, state, log);
-    await sync.start();
-    return { link, sync, lease: new LeaderLease(link, state.instanceId, log) };
+    const records = [new SharedRecord(link, "wall-state", sharedWallStateSchema, state, log), new SharedRecord(link, "schedule", sharedScheduleSchema, scheduler, log)];
+    for (const r of records) await r.start();
+    return { link, records, lease: new LeaderLease(link, state.instanceId, log) };
   } catch (e) {
     await link.close();
     throw new Error(`WALL_REDIS_URL: the shared store does not answer (${(e as Error).message})`);

@@ -241,9 +241,9 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
     return { layoutId: this.layoutId, revision: this.revision, mapViews: this.mapViews, overrides: this.overrides, origin: this.origin, ...(this.switchAt ? { switchAt: this.switchAt } : {}), power: this.power };
   }
 
-  /** Whether the state now holds this instance's own change (to be shared), not one it adopted. */
-  get ownChange(): boolean {
-    return this.origin === this.instanceId;
+  subscribe(listener: () => void): () => void {
+    this.on("change", listener);
+    return () => this.off("change", listener);
   }
 
   /**

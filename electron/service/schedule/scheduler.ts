@@ -5,7 +5,19 @@ import { parseCron, type SchedulesFile } from "../../common/schedules-file.js";
 import type { LayoutStore } from "../layout-store.js";
 import type { Logger } from "../log.js";
 import type { ScheduleStatus } from "../../common/protocol.js";
-import type { WallStateHolder } from "../wall-state.js";
+import { newerThan, type WallStateHolder } from "../wall-state.js";
+import { z } from "zod";
+
+/** The rotation's place as instances share it (WALL_REDIS_URL). */
+export const sharedScheduleSchema = z.object({
+  revision: z.number().int().min(0),
+  origin: z.string().min(1).max(100),
+  hold: z.object({ until: z.number() }).nullable(),
+  briefing: z.object({ id: z.string(), index: z.number().int().min(0), ruleStart: z.number().optional() }).nullable(),
+  offsets: z.array(z.tuple([z.string(), z.number()])).max(1000),
+  startedWindows: z.array(z.string()).max(100),
+});
+export type SharedSchedule = z.infer<typeof sharedScheduleSchema>;
 
 /** The clock is asked again at least this often, whatever it last said (a clock change, a missed timer). */
 const MAX_SLEEP_MS = 30_000;
@@ -15,7 +27,7 @@ const MAX_SLEEP_MS = 30_000;
  * holds it for a while, after which the clock decides again (where the schedule is now); briefing
  * decks are stepped by hand. Without schedules.json the wall stays manual, as before.
  */
-export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
+export class Scheduler extends EventEmitter<{ change: [ScheduleStatus]; shared: [] }> {
   private schedule: SchedulesFile | undefined;
   private crons = new Map<string, Cron>();
   /** The power entries' crons, in their order (schedules.json `power`). */
@@ -32,6 +44,14 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
   /** An alarm holds the wall: the rotation keeps its place and switches nothing. */
   private suspended = false;
   private readonly onStore = (c: { schedulesChanged: boolean }) => c.schedulesChanged && this.load();
+  /**
+   * Whether this instance puts the schedule's decisions on the wall (one service, or the lease
+   * holder of several). The others keep the same rotation state, shared, to show and to command.
+   */
+  private leading = true;
+  /** The rotation's place (hold, briefing, steps) as several instances share it: last writer wins. */
+  private revision = 0;
+  private origin: string;
 
   constructor(
     private readonly store: LayoutStore,
@@ -40,6 +60,48 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
     private readonly now: () => number = Date.now,
   ) {
     super();
+    this.origin = state.instanceId;
+  }
+
+  /** This instance takes the lead (or gives it up): the clock's decisions go on the wall from here. */
+  lead(on: boolean): void {
+    this.leading = on;
+    this.tick();
+  }
+
+  /** The rotation's place, for the other instances. */
+  shared(): SharedSchedule {
+    return { revision: this.revision, origin: this.origin, hold: this.hold, briefing: this.briefing, offsets: [...this.offsets], startedWindows: [...this.startedWindows] };
+  }
+
+  get instanceId(): string {
+    return this.state.instanceId;
+  }
+
+  /** Another instance's place of the rotation, when newer in the shared order: taken, and acted on by the leader. */
+  adopt(remote: SharedSchedule): boolean {
+    if (!newerThan(remote, this.shared())) return false;
+    this.revision = remote.revision;
+    this.origin = remote.origin;
+    this.hold = remote.hold;
+    this.briefing = remote.briefing;
+    this.offsets = new Map(remote.offsets);
+    this.startedWindows = new Set(remote.startedWindows);
+    this.tick();
+    return true;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.on("shared", listener);
+    return () => this.off("shared", listener);
+  }
+
+  /** An operator (or a rule, on the leader) moved the rotation: shared, then acted on. */
+  private changed(): void {
+    this.revision += 1;
+    this.origin = this.state.instanceId;
+    this.emit("shared");
+    this.tick();
   }
 
   start(): void {
@@ -67,20 +129,20 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
     if (!this.schedule) return;
     this.briefing = null;
     this.hold = { until: this.now() + this.schedule.manualHoldMinutes * 60_000 };
-    this.tick();
+    this.changed();
   }
 
   pause(minutes: number | undefined): boolean {
     if (!this.schedule) return false;
     this.hold = { until: this.now() + (minutes ?? this.schedule.manualHoldMinutes) * 60_000 };
-    this.tick();
+    this.changed();
     return true;
   }
 
   resume(): boolean {
     if (!this.schedule) return false;
     this.hold = null;
-    this.tick();
+    this.changed();
     return true;
   }
 
@@ -90,7 +152,7 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
       const deck = this.deck(this.briefing.id);
       if (!deck) return false;
       this.briefing = { ...this.briefing, index: Math.max(0, Math.min(deck.slides.length - 1, this.briefing.index + direction)) };
-      this.tick();
+      this.changed();
       return true;
     }
     if (!this.schedule) return false;
@@ -105,14 +167,14 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
     const shift = direction === 1 ? at.endsAt - now : -(now - at.startedAt) - previousLength;
     this.offsets.set(d.source, offset + shift);
     this.hold = null;
-    this.tick();
+    this.changed();
     return true;
   }
 
   startBriefing(id: string): boolean {
     if (!this.deck(id)) return false;
     this.briefing = { id, index: 0 };
-    this.tick();
+    this.changed();
     return true;
   }
 
@@ -121,14 +183,14 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
     const deck = this.briefing && this.deck(this.briefing.id);
     if (!deck || index < 0 || index >= deck.slides.length) return false;
     this.briefing = { ...this.briefing!, index };
-    this.tick();
+    this.changed();
     return true;
   }
 
   stopBriefing(): boolean {
     if (!this.briefing) return false;
     this.briefing = null;
-    this.tick();
+    this.changed();
     return true;
   }
 
@@ -186,18 +248,21 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
       // A rule that starts a briefing starts it once per window; its end ends it.
       if (d.briefing) {
         const key = `${d.briefing.id}@${d.briefing.ruleStart}`;
-        if (!this.startedWindows.has(key)) {
+        if (this.leading && !this.startedWindows.has(key)) {
           if (this.startedWindows.size > 64) this.startedWindows.clear();
           this.startedWindows.add(key);
           this.briefing = { id: d.briefing.id, index: 0, ruleStart: d.briefing.ruleStart };
           this.hold = null;
+          this.revision += 1;
+          this.origin = this.state.instanceId;
+          this.emit("shared");
         }
       } else if (this.briefing?.ruleStart !== undefined) this.briefing = null;
-      if (!this.suspended && !this.briefing && !this.hold && d.layoutId && d.layoutId !== this.state.current().layoutId) this.state.switchLayout(d.layoutId);
+      if (this.leading && !this.suspended && !this.briefing && !this.hold && d.layoutId && d.layoutId !== this.state.current().layoutId) this.state.switchLayout(d.layoutId);
       if (d.nextAt !== undefined) wake = Math.min(wake, d.nextAt);
       if (this.hold) wake = Math.min(wake, this.hold.until);
     }
-    if (this.briefing && !this.suspended) {
+    if (this.leading && this.briefing && !this.suspended) {
       const slide = this.deck(this.briefing.id)?.slides[this.briefing.index];
       if (slide && slide !== this.state.current().layoutId) this.state.switchLayout(slide);
     }
@@ -207,7 +272,7 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus] }> {
       if (this.lastPower !== undefined || power.state !== "on") this.log("info", "wall power", { state: power.state, ...(power.nextAt ? { until: new Date(power.nextAt).toISOString() } : {}) });
       this.lastPower = power.state;
     }
-    this.state.setPower(power.state);
+    if (this.leading) this.state.setPower(power.state);
     if (power.nextAt !== undefined) wake = Math.min(wake, power.nextAt + 50);
     if (this.schedule) {
       this.timer = setTimeout(() => this.safeTick(), Math.max(50, wake - now));

@@ -17,7 +17,8 @@ export const LEASE_CHECK_MS = 1000;
  */
 export class LeaderLease extends EventEmitter<{ change: [boolean] }> {
   private readonly take: Mutex;
-  private readonly renew: Mutex;
+  /** The same lease by its identifier: trying it renews it, and fails if another holds it (one use each: the library then forgets it was external). */
+  private readonly renew: () => Mutex;
   private leading = false;
   private renewedAt = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -32,8 +33,7 @@ export class LeaderLease extends EventEmitter<{ change: [boolean] }> {
     const key = `${REDIS_PREFIX}leader`;
     const options = { lockTimeout: LEASE_MS, acquireAttemptsLimit: 1, acquireTimeout: LEASE_CHECK_MS, refreshInterval: 0, identifier: instanceId };
     this.take = new Mutex(link.client, key, options);
-    // The same lease by its identifier: trying it again renews it, and fails if another holds it.
-    this.renew = new Mutex(link.client, key, { ...options, acquiredExternally: true });
+    this.renew = () => new Mutex(link.client, key, { ...options, acquiredExternally: true });
   }
 
   get isLeader(): boolean {
@@ -58,7 +58,7 @@ export class LeaderLease extends EventEmitter<{ change: [boolean] }> {
     this.checking = true;
     try {
       // true: held; false: another instance holds it; undefined: Redis did not answer.
-      const held = await (this.leading ? this.renew : this.take).tryAcquire().catch(() => undefined);
+      const held = await (this.leading ? this.renew() : this.take).tryAcquire().catch(() => undefined);
       const now = Date.now();
       if (held) {
         this.renewedAt = now;

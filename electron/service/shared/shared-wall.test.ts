@@ -1,3 +1,5 @@
+import fs from "node:fs/promises";
+import path from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { events, type WallState } from "../../common/protocol.js";
@@ -33,8 +35,9 @@ afterEach(async () => {
 });
 
 /** One more instance of the wall service on the test's Redis, with its own folders. */
-async function instance(): Promise<WallService> {
+async function instance(files: Record<string, unknown> = {}): Promise<WallService> {
   const dirs = await tempWall();
+  for (const [name, content] of Object.entries(files)) await fs.writeFile(path.join(dirs.layoutsDir, name), JSON.stringify(content));
   const service = await startWallService(testConfig(dirs, { adminToken: TOKEN, redisUrl: redis.url }), silentLogger);
   running.push({ service, cleanup: dirs.cleanup });
   return service;
@@ -99,6 +102,32 @@ describe("several instances share one wall through Redis", () => {
     await waitFor(async () => (await health(other)).leader, 3000);
   });
 
+  it("the rotation is one for all: paused through a follower, and carried on by another instance, in order, when the leader goes", async () => {
+    const items = ["health", "economy", "tourism"];
+    const schedules = { manualHoldMinutes: 30, playlists: [{ id: "fast", title: { vi: "Nhanh" }, items: items.map((layoutId) => ({ layoutId, seconds: 2 })) }], default: { playlist: "fast" } };
+    const [a, b] = [await instance({ "schedules.json": schedules }), await instance({ "schedules.json": schedules })];
+    await waitFor(async () => (await health(a)).leader !== (await health(b)).leader, 5000);
+    const [leader, follower] = (await health(a)).leader ? [a, b] : [b, a];
+    const seen = display(follower, "D1");
+    // Paused through the follower: the leader holds the wall too, and both say so.
+    expect((await call(follower, "POST", "/api/schedule/pause", { minutes: 5 })).status).toBe(200);
+    await waitFor(async () => ((await (await call(leader, "GET", "/api/state")).json()) as { mode: string }).mode === "manual");
+    const held = (await stateOf(leader)).layoutId;
+    await new Promise((r) => setTimeout(r, 2500));
+    expect((await stateOf(leader)).layoutId).toBe(held);
+    expect((await call(follower, "POST", "/api/schedule/resume")).status).toBe(200);
+    await waitFor(async () => (await stateOf(follower)).layoutId !== held, 4000);
+    // The leader goes; the follower takes the lease and the playlist goes on in its order.
+    const [gone] = running.splice(running.findIndex((r) => r.service === leader), 1);
+    await gone!.service.close();
+    await gone!.cleanup();
+    await waitFor(async () => (await health(follower)).leader, 3000);
+    const from = seen.length;
+    await waitFor(() => (new Set(seen.slice(from).map((s) => s.layoutId)).size >= 3 ? true : undefined), 10_000);
+    const order = seen.slice(from).map((s) => s.layoutId).filter((id, i, all) => i === 0 || id !== all[i - 1]);
+    for (let i = 1; i < order.length; i++) expect(items.indexOf(order[i]!)).toBe((items.indexOf(order[i - 1]!) + 1) % items.length);
+  });
+
   it("the lease passes within its time when the holder dies, never to two at once", async () => {
     // Leases on their own links: one dies (its connection cut, so it cannot renew) and the other takes over.
     const links = [new RedisLink(redis.url, silentLogger), new RedisLink(redis.url, silentLogger)];
@@ -111,7 +140,9 @@ describe("several instances share one wall through Redis", () => {
       one.start();
       await waitFor(() => one.isLeader, 3000);
       two.start();
-      await new Promise((r) => setTimeout(r, 1500));
+      // The holder renews, again and again: it keeps the lead, the other waits.
+      await new Promise((r) => setTimeout(r, 3500));
+      expect(one.isLeader).toBe(true);
       expect(two.isLeader).toBe(false);
       const died = Date.now();
       links[0]!.client.disconnect();
