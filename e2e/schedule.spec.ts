@@ -1,8 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { Page } from "@playwright/test";
 import { signInWithToken } from "./console-support.js";
 import { expect, test } from "./fixtures.js";
+import { frames, startSampler } from "./frame-sampler.js";
 import type { WallProcess } from "./wall-process.js";
 
 const root = (id: string) => `[data-display-id="${id}"]`;
@@ -10,24 +10,6 @@ const root = (id: string) => `[data-display-id="${id}"]`;
 async function writeSchedule(wall: WallProcess, schedule: unknown): Promise<void> {
   await fs.writeFile(path.join(wall.layoutsDir, "schedules.json"), JSON.stringify(schedule));
 }
-
-/** Counts, frame by frame, the frames a display draws with no tile at all, and the layouts it shows. */
-async function startSampler(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: { total: number; empty: number; layouts: string[] } };
-    w.__frames = { total: 0, empty: 0, layouts: [] };
-    const tick = () => {
-      const f = w.__frames;
-      f.total += 1;
-      if (document.querySelectorAll("[data-tile-id]").length === 0) f.empty += 1;
-      const layout = document.querySelector("[data-layout-id]")?.getAttribute("data-layout-id") ?? "";
-      if (f.layouts.at(-1) !== layout) f.layouts.push(layout);
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-}
-const frames = (page: Page) => page.evaluate(() => (window as unknown as { __frames: { total: number; empty: number; layouts: string[] } }).__frames);
 
 const playlist = { id: "fast", title: { vi: "Nhanh" }, items: [{ layoutId: "health", seconds: 2 }, { layoutId: "economy", seconds: 2 }, { layoutId: "tourism", seconds: 2 }] };
 

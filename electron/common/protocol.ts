@@ -219,6 +219,8 @@ export const events = {
   /** To every console: a command that changed the wall, and who gave it. */
   change: "wall:change",
   displayHealth: "display:health",
+  /** Service → display, on connect: `{origins}`, every instance of this wall (WALL_PEERS), to move to when this one dies. */
+  peers: "wall:peers",
   /** Service → display: send a picture of what you show ({id}). */
   displayCapture: "display:capture",
   /** Display → service: one part of that picture (base64 JPEG, in order). */
@@ -234,6 +236,7 @@ export const events = {
 export const CAPTURE_PART_CHARS = 48 * 1024;
 export const CAPTURE_MAX_PARTS = 64;
 const captureId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+export const peersSchema = z.strictObject({ origins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/)).max(16) });
 export const captureRequestSchema = z.strictObject({ id: captureId });
 export const capturePartSchema = z.strictObject({
   id: captureId,

@@ -20,6 +20,7 @@ export const CONFIG_KEYS = {
   feedUrl: { env: "WALL_FEED_URL", schema: text },
   feedToken: { env: "WALL_FEED_TOKEN", schema: text },
   redisUrl: { env: "WALL_REDIS_URL", schema: text },
+  peers: { env: "WALL_PEERS", schema: z.array(text).max(16) },
   simulator: { env: "WALL_SIMULATOR", schema: z.boolean() },
   simSeed: { env: "WALL_SIM_SEED", schema: z.number().int() },
   simRate: { env: "WALL_SIM_RATE", schema: z.number().min(0).max(100_000) },

@@ -18,6 +18,11 @@ export interface ServiceConfig {
   feedUrl?: string;
   /** WALL_REDIS_URL: several instances share one wall through this Redis (unset: one service with its files). */
   redisUrl?: string;
+  /**
+   * WALL_PEERS: the origins of every instance of this wall (this one may be among them): displays
+   * move to another when theirs dies, so each admits the others' pages and sockets.
+   */
+  peers?: string[];
   feedToken?: string;
   simulator: { seed: number; rate: number };
   /** The demo cameras' HLS (scripts/make-demo-streams.mjs), served under /streams. */
@@ -75,6 +80,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, { requireFee
   const allowedOrigins = list(env.WALL_ALLOWED_ORIGINS);
   const badOrigin = allowedOrigins.find((o) => !ORIGIN.test(o));
   if (badOrigin) throw new Error(`WALL_ALLOWED_ORIGINS takes origins such as https://console.ioc.local:8443 (scheme, host, port; no path), got "${badOrigin}"`);
+  const peers = list(env.WALL_PEERS).map((p) => p.replace(/\/$/, ""));
+  const badPeer = peers.find((o) => !ORIGIN.test(o));
+  if (badPeer) throw new Error(`WALL_PEERS takes the origins of the wall's instances (https://wall-2.ioc.local:8443; no path), got "${badPeer}"`);
   const allowedHosts = list(env.WALL_ALLOWED_HOSTS);
   const badHost = allowedHosts.find((h) => !/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(h));
   if (badHost) throw new Error(`WALL_ALLOWED_HOSTS takes host names (wall.ioc.local) or suffixes (.ioc.local), got "${badHost}"`);
@@ -102,6 +110,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, { requireFee
     ...(metricsToken ? { metricsToken } : {}),
     allowedHosts,
     allowedOrigins,
+    ...(peers.length > 0 ? { peers } : {}),
     ...(sessionHours ? { sessionHours } : {}),
     ...(certFile && keyFile ? { tls: { certFile: path.resolve(certFile), keyFile: path.resolve(keyFile) } } : {}),
     // dist/electron/service → dist/renderer

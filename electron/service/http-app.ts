@@ -46,7 +46,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   const mediaOrigins = () => {
     if (origins) return origins;
     const layouts = store.layoutIds().flatMap((id) => store.layout(id) ?? []);
-    return (origins = [...new Set([...cameraOrigins(store.cameras), ...tileOrigins(layouts)])]);
+    // The wall's other instances too: a display moves its sockets to one when its own dies.
+    const peerSockets = deps.peers.map((p) => p.replace(/^http/, "ws"));
+    return (origins = [...new Set([...cameraOrigins(store.cameras), ...tileOrigins(layouts), ...deps.peers, ...peerSockets])]);
   };
   app.use(securityHeaders(mediaOrigins, deps.policy.scheme === "https"));
 

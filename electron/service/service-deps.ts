@@ -33,6 +33,8 @@ export interface ServiceDeps {
   policy: RequestPolicy;
   limits: ServiceLimits;
   redactor: SecretRedactor;
+  /** WALL_PEERS: the origins of every instance of this wall, told to displays so they can move. */
+  peers: readonly string[];
   /** No display credential is configured (loopback service): displays on this machine come in without one. */
   admitLocalDisplays: boolean;
 }

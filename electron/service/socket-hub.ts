@@ -78,6 +78,7 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     deps.captures.attach(id, socket.id, (captureId) => socket.emit(events.displayCapture, { id: captureId }));
     socket.emit(events.state, state.current());
     socket.emit(events.schedule, deps.scheduler.status());
+    if (deps.peers.length > 0) socket.emit(events.peers, { origins: deps.peers });
     socket.on("disconnect", () => {
       displays.disconnected(id);
       deps.captures.detach(id, socket.id);

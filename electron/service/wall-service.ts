@@ -111,8 +111,8 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     const counters = newCounters();
     const captures = new DisplayCaptures(() => (counters.rejectedMessages += 1));
     const limits = { ...DEFAULT_LIMITS, ...config.limits };
-    const policy = new RequestPolicy({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [], allowedOrigins: config.allowedOrigins ?? [], tls: Boolean(config.tls) });
-    const deps = { store, state, commands, scheduler, displays, captures, counters, log, auth, accounts, audit, throttle, policy, limits, redactor, admitLocalDisplays: displayToken === undefined };
+    const policy = new RequestPolicy({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [], allowedOrigins: [...(config.allowedOrigins ?? []), ...(config.peers ?? [])], tls: Boolean(config.tls) });
+    const deps = { store, state, commands, scheduler, displays, captures, counters, log, auth, accounts, audit, throttle, policy, limits, redactor, peers: config.peers ?? [], admitLocalDisplays: displayToken === undefined };
     const server = await createServer(config);
     // Connections beyond this are not even accepted (sockets have their own, finer limits).
     server.maxConnections = limits.connections + 200;

@@ -9,36 +9,53 @@ import { UpdateBatcher, type FeedStore, type FrameScheduler } from "./feed-store
  * it subscribes again and takes the snapshot. Every message is checked before it reaches the store.
  */
 export class FeedConnection {
-  private readonly socket: Socket;
+  private socket!: Socket;
   private readonly holds = new Map<string, number>();
   private readonly subscribed = new Set<string>();
   private readonly batcher: UpdateBatcher;
   private syncQueued = false;
-  private readonly stopRetrying: () => void;
+  private stopRetrying: () => void = () => undefined;
 
   constructor(
     private readonly store: FeedStore,
-    options: { token?: string; url?: string; scheduler?: FrameScheduler } = {},
+    private readonly options: { token?: string; url?: string; scheduler?: FrameScheduler } = {},
   ) {
     this.batcher = new UpdateBatcher(store, options.scheduler);
-    this.socket = io(`${options.url ?? ""}/feed`, {
-      auth: options.token ? { token: options.token } : {},
+    this.open(options.url ?? "");
+  }
+
+  /** To another instance of the wall service: the topics held are subscribed there on connect. */
+  moveTo(origin: string): void {
+    this.closeSocket();
+    this.open(origin);
+  }
+
+  private open(origin: string): void {
+    const socket = io(`${origin}/feed`, {
+      auth: this.options.token ? { token: this.options.token } : {},
       transports: ["websocket"],
       reconnectionDelay: 500,
       reconnectionDelayMax: 10_000,
     });
-    const { setOnline } = store.getState();
+    this.socket = socket;
+    const { setOnline } = this.store.getState();
     // The display's own socket says why a refusal happened; this one only asks again.
-    this.stopRetrying = keepConnected(this.socket);
-    this.socket.on("connect", () => {
+    this.stopRetrying = keepConnected(socket);
+    socket.on("connect", () => {
       setOnline(true);
       this.subscribed.clear();
       this.queueSync();
     });
-    this.socket.on("disconnect", () => setOnline(false));
-    this.socket.on("connect_error", () => setOnline(false));
-    this.socket.on(feedEvents.update, (raw: unknown) => this.receive(raw));
-    this.socket.on(feedEvents.source, (raw: unknown) => store.getState().setSimulated((raw as { simulated?: unknown } | null)?.simulated === true));
+    socket.on("disconnect", () => setOnline(false));
+    socket.on("connect_error", () => setOnline(false));
+    socket.on(feedEvents.update, (raw: unknown) => this.receive(raw));
+    socket.on(feedEvents.source, (raw: unknown) => this.store.getState().setSimulated((raw as { simulated?: unknown } | null)?.simulated === true));
+  }
+
+  private closeSocket(): void {
+    this.stopRetrying();
+    this.socket.removeAllListeners();
+    this.socket.close();
   }
 
   retain(topic: string): void {
@@ -59,9 +76,7 @@ export class FeedConnection {
   }
 
   close(): void {
-    this.stopRetrying();
-    this.socket.removeAllListeners();
-    this.socket.close();
+    this.closeSocket();
   }
 
   private receive(raw: unknown, fromSnapshot = false): FeedUpdate | undefined {

@@ -5,6 +5,7 @@ import { connectDisplay } from "../data/display-connection.js";
 import { FeedConnection } from "../data/feed-connection.js";
 import { FeedProvider } from "../data/FeedProvider.js";
 import { createFeedStore } from "../data/feed-store.js";
+import { ServiceFailover } from "../data/service-failover.js";
 import { createWallStore } from "../data/wall-store.js";
 import { languageFromUrl } from "../ui/i18n.js";
 import "../ui/base.css";
@@ -16,6 +17,7 @@ import { collectHealth } from "./display-health.js";
 import { sampleFrameRate } from "./frame-rate.js";
 import { SwapTimer } from "./swap-timer.js";
 import { WallApp } from "./WallApp.js";
+import { allWidgetsLoaded, loadAllWidgets } from "../widgets/registry.js";
 
 const displayId = displayIdFromLocation(window.location);
 const language = languageFromUrl(window.location.search);
@@ -23,14 +25,18 @@ const token = displayTokenFromLocation();
 const store = createWallStore();
 const swapTimer = new SwapTimer(store);
 const feedStore = createFeedStore();
-const feed = new FeedConnection(feedStore, { ...(token ? { token } : {}) });
-connectDisplay(store, displayId, token, () => collectHealth(store, feedStore, feed));
+// The instance that served this page first; the wall's others (WALL_PEERS) when it dies.
+// Once it knows of others, every widget's code is loaded in a quiet moment: the page's own instance may be gone when a new layout needs it.
+const failover = new ServiceFailover(window.location.origin, () => setTimeout(() => void loadAllWidgets(), 5000));
+const feed = new FeedConnection(feedStore, { ...(token ? { token } : {}), url: failover.current });
+failover.onMove((origin) => feed.moveTo(origin));
+connectDisplay(store, displayId, token, () => collectHealth(store, feedStore, feed), failover);
 // A second's sample of the frame rate ahead of each report (every 5 s).
 sampleFrameRate();
 setInterval(() => sampleFrameRate(), 5000);
 // Read-only counters for tools and tests: camera players, maps, WebGL contexts, layout swaps.
 Object.defineProperty(window, "iocWallDebug", {
-  value: Object.freeze({ cameras: () => playerPool.stats(), maps: describeMaps, webgl: () => webglSlots.stats(), unproject: unprojectOnMap, swaps: () => ({ ...swapTimer.stats }) }),
+  value: Object.freeze({ cameras: () => playerPool.stats(), maps: describeMaps, webgl: () => webglSlots.stats(), unproject: unprojectOnMap, swaps: () => ({ ...swapTimer.stats }), widgetsLoaded: allWidgetsLoaded }),
 });
 document.documentElement.lang = language;
 createRoot(document.getElementById("root")!).render(

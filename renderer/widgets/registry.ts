@@ -29,6 +29,19 @@ export const widgetRegistry = Object.fromEntries(
   (Object.keys(widgetKinds) as WidgetKindId[]).map((id): [WidgetKindId, WidgetRegistration] => [id, { ...widgetKinds[id], load: loaders[id] }]),
 ) as Record<WidgetKindId, WidgetRegistration>;
 
+/**
+ * Every widget's code, loaded now: a display that may move to another instance of the wall (its
+ * own gone, with the code it has not loaded yet) can still show any layout.
+ */
+export async function loadAllWidgets(): Promise<void> {
+  const results = await Promise.allSettled(Object.values(loaders).map((load) => load()));
+  widgetsLoaded = results.every((r) => r.status === "fulfilled");
+}
+
+let widgetsLoaded = false;
+/** Whether every widget's code is in (iocWallDebug.widgetsLoaded). */
+export const allWidgetsLoaded = (): boolean => widgetsLoaded;
+
 export function findWidget(id: string): WidgetRegistration | undefined {
   return Object.hasOwn(widgetRegistry, id) ? widgetRegistry[id as WidgetKindId] : undefined;
 }

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 
 /** A port nobody listens on now (asked of the system, then freed for redis-server to take). */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as net.AddressInfo).port;
