@@ -67,7 +67,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
         revision: state.current().revision,
         layouts: store.layoutIds().length,
         fileErrors: store.summaries().reduce((n, s) => n + s.errors.length, 0) + store.topologyErrors.length + store.camerasErrors.length + store.sourcesErrors.length,
-        displays: displays.list().length,
+        displays: displays.local().length,
         counters,
         feed: deps.feed.health(),
         ...(deps.shared ? { shared: deps.shared() } : {}),

@@ -4,7 +4,7 @@ import type { ConnectedDisplay, DisplayHealth, WallState } from "../common/proto
 /** What the metrics are read from: the service's own parts, asked at scrape time. */
 export interface MetricsSources {
   /** The connected displays with their latest health reports. */
-  displays: { list(): ConnectedDisplay[]; on(event: "change", listener: (displays: ConnectedDisplay[]) => void): unknown };
+  displays: { local(): ConnectedDisplay[]; on(event: "change", listener: (displays: ConnectedDisplay[]) => void): unknown };
   state: { current(): WallState; on(event: "change", listener: (state: WallState) => void): unknown };
   staleTopics: () => number;
   alarmsActive: () => number;
@@ -47,7 +47,7 @@ export class WallMetrics {
       help: "Display windows connected to the service (one per display id).",
       registers,
       collect() {
-        this.set(sources.displays.list().length);
+        this.set(sources.displays.local().length);
       },
     });
     new Gauge({
@@ -57,7 +57,7 @@ export class WallMetrics {
       registers,
       collect() {
         const sums = Object.fromEntries(TILE_STATUSES.map((s) => [s, 0])) as Record<(typeof TILE_STATUSES)[number], number>;
-        for (const d of sources.displays.list()) for (const s of TILE_STATUSES) sums[s] += d.health?.tiles[s] ?? 0;
+        for (const d of sources.displays.local()) for (const s of TILE_STATUSES) sums[s] += d.health?.tiles[s] ?? 0;
         for (const s of TILE_STATUSES) this.set({ status: s }, sums[s]);
       },
     });
@@ -77,7 +77,7 @@ export class WallMetrics {
       collect() {
         this.reset();
         const ages = new Map<string, number>();
-        for (const d of sources.displays.list()) {
+        for (const d of sources.displays.local()) {
           for (const c of d.health?.cameras?.cameras ?? []) {
             if (c.frameAgeMs === undefined || !sources.isCamera(c.cameraId)) continue;
             ages.set(c.cameraId, Math.max(ages.get(c.cameraId) ?? 0, c.frameAgeMs / 1000));

@@ -19,6 +19,7 @@ import type { ServiceConfig } from "./config.js";
 import { DisplayCaptures } from "./display-captures.js";
 import { LeaderLease } from "./shared/leader-lease.js";
 import { RedisLink } from "./shared/redis-link.js";
+import { SharedDisplays } from "./shared/shared-displays.js";
 import { SharedRecord } from "./shared/shared-record.js";
 import { sharedWallStateSchema } from "./wall-state.js";
 import { DisplayRegistry } from "./display-registry.js";
@@ -104,10 +105,10 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     const scheduler = new Scheduler(store, state, log);
     // Several instances, one wall: the state and the rotation's place through Redis; the clock's
     // decisions and the alarm rules on the lease holder only.
-    const shared = config.redisUrl ? await joinSharedWall(config.redisUrl, state, scheduler, log) : undefined;
+    const displays = new DisplayRegistry();
+    const shared = config.redisUrl ? await joinSharedWall(config.redisUrl, state, scheduler, displays, log) : undefined;
     const commands = new WallCommands(state, audit, log, scheduler);
     if (shared) commands.unavailable = () => (shared.link.up ? undefined : "the shared store (Redis) is unreachable: the wall keeps showing its last state, and changes are refused until the store answers again");
-    const displays = new DisplayRegistry();
     const counters = newCounters();
     const captures = new DisplayCaptures(() => (counters.rejectedMessages += 1));
     const limits = { ...DEFAULT_LIMITS, ...config.limits };
@@ -177,6 +178,7 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
         clearInterval(cameraStatus);
         captures.close();
         await shared?.lease.close();
+        await shared?.displays.close();
         scheduler.close();
         alarms.close();
         store.close();
@@ -198,13 +200,15 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
 }
 
 /** Connects to the wall's Redis, adopts or seeds the shared state, and readies the lease (started once the service serves). */
-async function joinSharedWall(url: string, state: WallStateHolder, scheduler: Scheduler, log: Logger) {
+async function joinSharedWall(url: string, state: WallStateHolder, scheduler: Scheduler, displays: DisplayRegistry, log: Logger) {
   const link = new RedisLink(url, log);
   try {
     await link.connect();
     const records = [new SharedRecord(link, "wall-state", sharedWallStateSchema, state, log), new SharedRecord(link, "schedule", sharedScheduleSchema, scheduler, log)];
     for (const r of records) await r.start();
-    return { link, records, lease: new LeaderLease(link, state.instanceId, log) };
+    const wallDisplays = new SharedDisplays(link, displays, state.instanceId, log);
+    await wallDisplays.start();
+    return { link, records, displays: wallDisplays, lease: new LeaderLease(link, state.instanceId, log) };
   } catch (e) {
     await link.close();
     throw new Error(`WALL_REDIS_URL: the shared store does not answer (${(e as Error).message})`);

@@ -74,6 +74,22 @@ describe("several instances share one wall through Redis", () => {
     expect(await stateOf(b)).toEqual(await stateOf(a));
   });
 
+  it("every instance's console sees the displays connected to all of them", async () => {
+    const [a, b] = [await instance(), await instance()];
+    display(b, "D4");
+    display(a, "D1");
+    const listed = async (s: WallService) => ((await (await call(s, "GET", "/api/state")).json()) as { displays: Array<{ displayId: string }> }).displays.map((d) => d.displayId);
+    await waitFor(async () => (await listed(a)).join() === "D1,D4", 3000);
+    await waitFor(async () => (await listed(b)).join() === "D1,D4", 3000);
+    // Each instance's own figures stay its own: its health counts only its sockets.
+    expect(((await (await fetch(`${a.url}/api/health`)).json()) as { displays: number }).displays).toBe(1);
+    // An instance that leaves takes its displays with it.
+    const [gone] = running.splice(running.findIndex((r) => r.service === b), 1);
+    await gone!.service.close();
+    await gone!.cleanup();
+    await waitFor(async () => (await listed(a)).join() === "D1", 3000);
+  });
+
   it("switches given at once on two instances end in the same state on both", async () => {
     const [a, b] = [await instance(), await instance()];
     await Promise.all([call(a, "POST", "/api/state/layout", { layoutId: "health" }), call(b, "POST", "/api/state/layout", { layoutId: "economy" })]);
