@@ -14,7 +14,7 @@ import { LoginThrottle } from "./access/login-throttle.js";
 import { TokenAuth } from "./access/tokens.js";
 import { WallCommands } from "./commands.js";
 import { Scheduler, sharedScheduleSchema } from "./schedule/scheduler.js";
-import { AlarmDesk } from "./alarms/alarm-desk.js";
+import { AlarmDesk, sharedAlarmsSchema } from "./alarms/alarm-desk.js";
 import type { ServiceConfig } from "./config.js";
 import { DisplayCaptures } from "./display-captures.js";
 import { LeaderLease } from "./shared/leader-lease.js";
@@ -121,6 +121,14 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     const feed = startFeed(sockets.io, { store, door: sockets.door, counters, log, limits }, config);
     const alarms = new AlarmDesk(store, feed.hub, state, scheduler, audit, log);
     commands.alarms = alarms;
+    if (shared) {
+      // Until the lease says otherwise, an instance of several only keeps the rotation and the alarm queue.
+      scheduler.lead(false);
+      alarms.lead(false);
+      const queue = new SharedRecord(shared.link, "alarms", sharedAlarmsSchema, alarms, log);
+      await queue.start();
+      shared.records.push(queue);
+    }
     feed.watch(() => store.alarms.rules.map((r) => r.topic));
     sockets.watchAlarms(alarms);
     const streams = DemoStreams.open(config.streamsDir, log);
@@ -143,11 +151,11 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     server.on("request", app);
     const runRules = (on: boolean) => {
       scheduler.lead(on);
+      alarms.lead(on);
+      // Only the leader watches the feed for alarm rules.
       if (on) alarms.start();
       else alarms.close();
     };
-    // Until the lease says otherwise, an instance of several only follows the rotation.
-    if (shared) scheduler.lead(false);
     scheduler.start();
     if (shared) {
       shared.lease.on("change", runRules);
@@ -204,7 +212,7 @@ async function joinSharedWall(url: string, state: WallStateHolder, scheduler: Sc
   const link = new RedisLink(url, log);
   try {
     await link.connect();
-    const records = [new SharedRecord(link, "wall-state", sharedWallStateSchema, state, log), new SharedRecord(link, "schedule", sharedScheduleSchema, scheduler, log)];
+    const records: Array<SharedRecord<{ revision: number; origin: string }>> = [new SharedRecord(link, "wall-state", sharedWallStateSchema, state, log), new SharedRecord(link, "schedule", sharedScheduleSchema, scheduler, log)];
     for (const r of records) await r.start();
     const wallDisplays = new SharedDisplays(link, displays, state.instanceId, log);
     await wallDisplays.start();

@@ -34,12 +34,9 @@ export function newerThan(a: Pick<SharedWallState, "revision" | "origin">, b: Pi
   return a.revision > b.revision || (a.revision === b.revision && a.origin > b.origin);
 }
 
-/** What undo goes back to: the wall as an operator saw it before a switch or an override. */
-export interface Snapshot {
-  layoutId: string;
-  mapViews: Record<string, MapView>;
-  overrides: Record<string, TileOverride>;
-}
+/** What undo (or an alarm's return) goes back to: the wall as an operator saw it before a switch or an override. */
+export const snapshotSchema = persistedSchema.pick({ layoutId: true, mapViews: true, overrides: true });
+export type Snapshot = z.infer<typeof snapshotSchema>;
 /** Steps of undo kept; older ones are forgotten. */
 const UNDO_DEPTH = 50;
 /**

@@ -9,16 +9,35 @@ import type { FeedHub } from "../feed/feed-hub.js";
 import type { LayoutStore } from "../layout-store.js";
 import type { Logger } from "../log.js";
 import type { Scheduler } from "../schedule/scheduler.js";
-import type { Snapshot, WallStateHolder } from "../wall-state.js";
+import { newerThan, snapshotSchema, type Snapshot, type WallStateHolder } from "../wall-state.js";
+import { z } from "zod";
 
 /** Unacknowledged alarms kept; past this the oldest lowest go (a flood of events cannot grow the queue). */
 const QUEUE_LIMIT = 200;
 
-interface Held extends ActiveAlarm {
+const heldSchema = z.object({
+  id: z.string().max(200),
+  ruleId: z.string().max(64),
+  priority: z.number(),
+  title: z.string().max(200),
+  layoutId: z.string().max(64),
+  raisedAt: z.number(),
   /** Its revertAfterSeconds ran out: it stays in the queue, and no longer takes the wall. */
-  reverted?: boolean;
-  event: Record<string, unknown>;
-}
+  reverted: z.boolean().optional(),
+  event: z.record(z.string(), z.unknown()),
+});
+type Held = z.infer<typeof heldSchema> & ActiveAlarm;
+
+/** The alarm desk as instances share it (WALL_REDIS_URL): the queue, who holds the wall, what to return to, the lock. */
+export const sharedAlarmsSchema = z.object({
+  revision: z.number().int().min(0),
+  origin: z.string().min(1).max(100),
+  alarms: z.array(heldSchema).max(QUEUE_LIMIT + 1),
+  holding: z.string().nullable(),
+  before: snapshotSchema.nullable(),
+  lock: z.object({ minPriority: z.number(), by: z.string().max(100) }).nullable(),
+});
+export type SharedAlarms = z.infer<typeof sharedAlarmsSchema>;
 
 /**
  * Alarm rules on the feed, the queue of raised alarms, and the takeover: the highest-priority alarm
@@ -26,7 +45,7 @@ interface Held extends ActiveAlarm {
  * names them); on acknowledgement, on its revertAfterSeconds or when its number is back, the wall
  * returns to exactly what it showed — the manual hold, the briefing slide, or the schedule's place.
  */
-export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus] }> {
+export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus]; shared: [] }> {
   private watches: AlarmWatch[] = [];
   private readonly alarms = new Map<string, Held>();
   private holding: Held | undefined;
@@ -35,6 +54,10 @@ export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus] }> {
   private revertTimer: NodeJS.Timeout | undefined;
   private readonly onUpdate = (u: FeedUpdate) => this.take(u);
   private readonly onStore = (c: { alarmsChanged: boolean }) => c.alarmsChanged && this.load();
+  /** Whether this instance acts on the queue (one service, or the lease holder of several); the others keep it to show and to command. */
+  private leading = true;
+  private revision = 0;
+  private origin: string;
 
   constructor(
     private readonly store: LayoutStore,
@@ -46,6 +69,55 @@ export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus] }> {
     private readonly now: () => number = Date.now,
   ) {
     super();
+    this.origin = state.instanceId;
+  }
+
+  get instanceId(): string {
+    return this.state.instanceId;
+  }
+
+  /** This instance takes the lead (or gives it up): from here it acts on the queue, takeovers and returns. */
+  lead(on: boolean): void {
+    this.leading = on;
+    if (on) this.evaluate();
+  }
+
+  shared(): SharedAlarms {
+    return { revision: this.revision, origin: this.origin, alarms: [...this.alarms.values()], holding: this.holding?.id ?? null, before: this.before ?? null, lock: this.lock };
+  }
+
+  /** Another instance's desk, when newer: taken; the leader then acts on it (an acknowledgement given elsewhere returns the wall). */
+  adopt(remote: SharedAlarms): boolean {
+    if (!newerThan(remote, this.shared())) return false;
+    this.revision = remote.revision;
+    this.origin = remote.origin;
+    this.alarms.clear();
+    for (const a of remote.alarms) this.alarms.set(a.id, a as Held);
+    // The alarm holding the wall may have left the queue (acknowledged elsewhere): the leader still has to give the wall back.
+    this.holding = remote.holding === null ? undefined : (this.alarms.get(remote.holding) ?? (this.holding?.id === remote.holding ? this.holding : { id: remote.holding, ruleId: "", priority: 0, title: "", layoutId: "", raisedAt: 0, event: {} }));
+    this.before = remote.before ?? undefined;
+    this.lock = remote.lock;
+    if (this.leading) this.evaluate();
+    else this.emit("change", this.status());
+    return true;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.on("shared", listener);
+    return () => this.off("shared", listener);
+  }
+
+  /** The queue changed here: told to the other instances; the leader acts on it, the others wait for it to. */
+  private changed(): void {
+    if (this.leading) return this.evaluate();
+    this.share();
+    this.emit("change", this.status());
+  }
+
+  private share(): void {
+    this.revision += 1;
+    this.origin = this.state.instanceId;
+    this.emit("shared");
   }
 
   start(): void {
@@ -75,7 +147,7 @@ export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus] }> {
     if (!alarm) return false;
     this.alarms.delete(id);
     this.record(actor.principal.name, actor.principal.role, actor.from, "alarm.ack", { alarm: id, rule: alarm.ruleId });
-    this.evaluate();
+    this.changed();
     return true;
   }
 
@@ -83,7 +155,7 @@ export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus] }> {
   setLock(actor: Actor, minPriority: number | null): void {
     this.lock = minPriority === null ? null : { minPriority, by: actor.principal.name };
     this.record(actor.principal.name, actor.principal.role, actor.from, "alarm.lock", { minPriority });
-    this.evaluate();
+    this.changed();
   }
 
   private load(): void {
@@ -148,6 +220,7 @@ export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus] }> {
       this.scheduler.suspend(false);
       this.record("alarm", "system", "feed", "alarm.ack", { alarm: was.id, returned: true });
     }
+    this.share();
     this.emit("change", this.status());
   }
 

@@ -16,6 +16,7 @@ export const sharedScheduleSchema = z.object({
   briefing: z.object({ id: z.string(), index: z.number().int().min(0), ruleStart: z.number().optional() }).nullable(),
   offsets: z.array(z.tuple([z.string(), z.number()])).max(1000),
   startedWindows: z.array(z.string()).max(100),
+  suspended: z.boolean().default(false),
 });
 export type SharedSchedule = z.infer<typeof sharedScheduleSchema>;
 
@@ -71,7 +72,7 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus]; shared: 
 
   /** The rotation's place, for the other instances. */
   shared(): SharedSchedule {
-    return { revision: this.revision, origin: this.origin, hold: this.hold, briefing: this.briefing, offsets: [...this.offsets], startedWindows: [...this.startedWindows] };
+    return { revision: this.revision, origin: this.origin, hold: this.hold, briefing: this.briefing, offsets: [...this.offsets], startedWindows: [...this.startedWindows], suspended: this.suspended };
   }
 
   get instanceId(): string {
@@ -87,6 +88,7 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus]; shared: 
     this.briefing = remote.briefing;
     this.offsets = new Map(remote.offsets);
     this.startedWindows = new Set(remote.startedWindows);
+    this.suspended = remote.suspended;
     this.tick();
     return true;
   }
@@ -116,8 +118,9 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus]; shared: 
 
   /** An alarm takes the wall (true) or gives it back (false): then the clock decides again. */
   suspend(on: boolean): void {
+    if (this.suspended === on) return;
     this.suspended = on;
-    this.tick();
+    this.changed();
   }
 
   get active(): boolean {

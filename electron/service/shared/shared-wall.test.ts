@@ -144,6 +144,22 @@ describe("several instances share one wall through Redis", () => {
     for (let i = 1; i < order.length; i++) expect(items.indexOf(order[i]!)).toBe((items.indexOf(order[i - 1]!) + 1) % items.length);
   });
 
+  it("the alarm queue is one for all: raised by the leader, seen and acknowledged through a follower, and the wall goes back", async () => {
+    const rules = { rules: [{ id: "salty", title: { vi: "Mặn" }, topic: "environment.salinity.max", above: 0, priority: 60, layout: "environment" }] };
+    const [a, b] = [await instance({ "alarms.json": rules }), await instance({ "alarms.json": rules })];
+    await waitFor(async () => (await health(a)).leader !== (await health(b)).leader, 5000);
+    const follower = (await health(a)).leader ? b : a;
+    type Alarmed = { layoutId: string; mode: string; alarms: Array<{ id: string }> };
+    const full = async (s: WallService) => (await (await call(s, "GET", "/api/state")).json()) as Alarmed;
+    const raised = await waitFor(async () => (await full(follower)).alarms[0], 8000);
+    await waitFor(async () => (await full(follower)).layoutId === "environment");
+    // Every console says the wall is taken by an alarm.
+    await waitFor(async () => (await full(a)).mode === "alarm" && (await full(b)).mode === "alarm");
+    expect((await call(follower, "POST", `/api/alarms/${encodeURIComponent(raised.id)}/ack`)).status).toBe(200);
+    // The leader returns the wall to what it showed before; every instance's queue is empty.
+    await waitFor(async () => (await full(a)).layoutId !== "environment" && (await full(b)).alarms.length === 0 && (await full(a)).alarms.length === 0 && (await full(b)).mode !== "alarm", 5000);
+  });
+
   it("the lease passes within its time when the holder dies, never to two at once", async () => {
     // Leases on their own links: one dies (its connection cut, so it cannot renew) and the other takes over.
     const links = [new RedisLink(redis.url, silentLogger), new RedisLink(redis.url, silentLogger)];
