@@ -81,6 +81,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, { requireFee
   const badOrigin = allowedOrigins.find((o) => !ORIGIN.test(o));
   if (badOrigin) throw new Error(`WALL_ALLOWED_ORIGINS takes origins such as https://console.ioc.local:8443 (scheme, host, port; no path), got "${badOrigin}"`);
   const peers = list(env.WALL_PEERS).map((p) => p.replace(/\/$/, ""));
+  if (peers.length > 16) throw new Error(`WALL_PEERS lists at most 16 instances, got ${peers.length}`);
   const badPeer = peers.find((o) => !ORIGIN.test(o));
   if (badPeer) throw new Error(`WALL_PEERS takes the origins of the wall's instances (https://wall-2.ioc.local:8443; no path), got "${badPeer}"`);
   const allowedHosts = list(env.WALL_ALLOWED_HOSTS);

@@ -85,7 +85,7 @@ describe("DisplayCaptures", () => {
       const leaving = captures.capture("D1");
       captures.detach("D1", "s1");
       expect(await leaving).toMatchObject({ ok: false, status: 503 });
-      expect(await captures.capture("D1")).toMatchObject({ ok: false, status: 503, error: "display D1 is not connected" });
+      expect(await captures.capture("D1")).toMatchObject({ ok: false, status: 503, error: "display D1 is not connected to this instance of the service" });
     } finally {
       vi.useRealTimers();
     }

@@ -16,6 +16,7 @@ interface Pending {
 }
 
 const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);
+const RECENT_MS = 1000;
 
 /**
  * Remote screenshots: the service asks one display socket for a picture of what it shows and
@@ -28,6 +29,8 @@ export class DisplayCaptures {
   /** Display id → its sockets (socket id → ask), the latest connected last. */
   private readonly sockets = new Map<string, Map<string, (id: string) => void>>();
   private readonly pending = new Map<string, Pending>();
+  /** The last picture of each display, given again to askers within RECENT_MS: a console that asks in a loop costs the controller one capture a second at most. */
+  private readonly recent = new Map<string, { jpeg: Buffer; at: number }>();
 
   constructor(
     private readonly onRejected: () => void,
@@ -44,15 +47,20 @@ export class DisplayCaptures {
   detach(displayId: string, socketId: string): void {
     const of = this.sockets.get(displayId);
     of?.delete(socketId);
-    if (of?.size === 0) this.sockets.delete(displayId);
+    if (of?.size === 0) {
+      this.sockets.delete(displayId);
+      this.recent.delete(displayId);
+    }
     for (const p of this.pending.values()) if (p.socketId === socketId) this.finish(p, { ok: false, status: 503, error: `display ${displayId} disconnected before its picture arrived` });
   }
 
   capture(displayId: string): Promise<CaptureOutcome> {
+    const recent = this.recent.get(displayId);
+    if (recent && this.now() - recent.at < RECENT_MS) return Promise.resolve({ ok: true, ...recent });
     const shared = [...this.pending.values()].find((p) => p.displayId === displayId);
     if (shared) return shared.promise;
     const latest = [...(this.sockets.get(displayId) ?? new Map<string, (id: string) => void>())].at(-1);
-    if (!latest) return Promise.resolve({ ok: false, status: 503, error: `display ${displayId} is not connected` });
+    if (!latest) return Promise.resolve({ ok: false, status: 503, error: `display ${displayId} is not connected to this instance of the service` });
     const [socketId, ask] = latest;
     const id = randomBytes(12).toString("base64url");
     let done!: (outcome: CaptureOutcome) => void;
@@ -78,7 +86,11 @@ export class DisplayCaptures {
     p.parts.push(data);
     if (p.parts.length < count) return;
     const jpeg = Buffer.from(p.parts.join(""), "base64");
-    if (jpeg.subarray(0, 3).equals(JPEG_MAGIC)) this.finish(p, { ok: true, jpeg, at: this.now() });
+    if (jpeg.subarray(0, 3).equals(JPEG_MAGIC)) {
+      const at = this.now();
+      this.recent.set(p.displayId, { jpeg, at });
+      this.finish(p, { ok: true, jpeg, at });
+    }
     else {
       this.onRejected();
       this.finish(p, { ok: false, status: 502, error: `display ${p.displayId} sent a picture that is not a JPEG` });
@@ -101,6 +113,7 @@ export class DisplayCaptures {
   close(): void {
     for (const p of this.pending.values()) this.finish(p, { ok: false, status: 503, error: "the service is stopping" });
     this.sockets.clear();
+    this.recent.clear();
   }
 
   private finish(p: Pending, outcome: CaptureOutcome): void {

@@ -19,9 +19,10 @@ function redactedHealth(health: DisplayHealth): DisplayHealth {
 /**
  * Which displays have a live socket, and since when: this instance's own, and (several instances
  * sharing one wall) those the others report, so that every console sees the whole wall. `change`
- * carries this instance's own displays (what its metrics count); `list()` is the whole wall.
+ * carries this instance's own displays (what its metrics count and what it tells the others);
+ * `remote` says the others' changed; `list()` is the whole wall.
  */
-export class DisplayRegistry extends EventEmitter<{ change: [ConnectedDisplay[]] }> {
+export class DisplayRegistry extends EventEmitter<{ change: [ConnectedDisplay[]]; remote: [] }> {
   private readonly displays = new Map<string, ConnectedDisplay>();
   private remote: ConnectedDisplay[] = [];
 
@@ -59,7 +60,7 @@ export class DisplayRegistry extends EventEmitter<{ change: [ConnectedDisplay[]]
   /** The displays the other instances of this wall report (their latest lists, together). */
   setRemote(displays: ConnectedDisplay[]): void {
     this.remote = displays;
-    this.emit("change", this.local());
+    this.emit("remote");
   }
 
   /** The whole wall: a display connected to several instances counts its sockets on all, with its latest report. */

@@ -75,7 +75,10 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
   display.on("connection", (socket) => {
     const id = socket.data.displayId as string;
     displays.connected(id);
-    deps.captures.attach(id, socket.id, (captureId) => socket.emit(events.displayCapture, { id: captureId }));
+    // Only a display window (the display credential, or a display on this machine) is asked for its picture:
+    // another token connecting under a display's id cannot answer for it.
+    const credential = (socket.data.principal as Principal).credential;
+    if (credential === "display" || credential === "local-display") deps.captures.attach(id, socket.id, (captureId) => socket.emit(events.displayCapture, { id: captureId }));
     socket.emit(events.state, state.current());
     socket.emit(events.schedule, deps.scheduler.status());
     if (deps.peers.length > 0) socket.emit(events.peers, { origins: deps.peers });
@@ -187,6 +190,7 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
   deps.scheduler.on("change", onSchedule);
   state.on("change", onState);
   displays.on("change", onDisplays);
+  displays.on("remote", onDisplays);
   store.on("change", onStore);
   const closers: Array<() => void> = [];
   const close = async () => {
@@ -196,6 +200,7 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     deps.scheduler.off("change", onSchedule);
     state.off("change", onState);
     displays.off("change", onDisplays);
+    displays.off("remote", onDisplays);
     store.off("change", onStore);
     displaysToConsoles.cancel();
     await io.close();

@@ -83,6 +83,7 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     log("warn", "the display pages are not built; run `npm run build`", { rendererDir: config.rendererDir });
   }
   const store = new LayoutStore(config.layoutsDir, log, path.join(config.stateDir, "last-good"));
+  let shared: SharedWall | undefined;
   await store.load();
   store.watch();
   try {
@@ -103,12 +104,15 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     const audit = await AuditLog.open(config.stateDir, log);
     const throttle = new LoginThrottle();
     const scheduler = new Scheduler(store, state, log);
+    // Of several instances, only the lease holder puts the rotation on the wall: none does until the lease says so.
+    if (config.redisUrl) scheduler.lead(false);
     // Several instances, one wall: the state and the rotation's place through Redis; the clock's
     // decisions and the alarm rules on the lease holder only.
     const displays = new DisplayRegistry();
-    const shared = config.redisUrl ? await joinSharedWall(config.redisUrl, state, scheduler, displays, log) : undefined;
+    const wall = config.redisUrl ? await joinSharedWall(config.redisUrl, state, scheduler, displays, log) : undefined;
+    shared = wall;
     const commands = new WallCommands(state, audit, log, scheduler);
-    if (shared) commands.unavailable = () => (shared.link.up ? undefined : "the shared store (Redis) is unreachable: the wall keeps showing its last state, and changes are refused until the store answers again");
+    if (wall) commands.unavailable = () => (wall.link.up ? undefined : "the shared store (Redis) is unreachable: the wall keeps showing its last state, and changes are refused until the store answers again");
     const counters = newCounters();
     const captures = new DisplayCaptures(() => (counters.rejectedMessages += 1));
     const limits = { ...DEFAULT_LIMITS, ...config.limits };
@@ -121,13 +125,11 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     const feed = startFeed(sockets.io, { store, door: sockets.door, counters, log, limits }, config);
     const alarms = new AlarmDesk(store, feed.hub, state, scheduler, audit, log);
     commands.alarms = alarms;
-    if (shared) {
-      // Until the lease says otherwise, an instance of several only keeps the rotation and the alarm queue.
-      scheduler.lead(false);
+    if (wall) {
       alarms.lead(false);
-      const queue = new SharedRecord(shared.link, "alarms", sharedAlarmsSchema, alarms, log);
+      const queue = new SharedRecord(wall.link, "alarms", sharedAlarmsSchema, alarms, log);
       await queue.start();
-      shared.records.push(queue);
+      wall.records.push(queue);
     }
     feed.watch(() => store.alarms.rules.map((r) => r.topic));
     sockets.watchAlarms(alarms);
@@ -142,7 +144,7 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
       alarmsActive: () => alarms.status().alarms.length,
       isCamera: (id) => store.cameras.cameras.some((c) => c.id === id),
     });
-    const sharedHealth = shared && (() => ({ store: shared.link.up ? ("up" as const) : ("down" as const), leader: shared.lease.isLeader }));
+    const sharedHealth = wall && (() => ({ store: wall.link.up ? ("up" as const) : ("down" as const), leader: wall.lease.isLeader }));
     const app = createHttpApp({ ...deps, feed, streams, metrics, metricsToken: config.metricsToken, rendererDir: config.rendererDir, ...(sharedHealth ? { shared: sharedHealth } : {}),
       basemapDir: path.join(config.rendererDir, "..", "basemap"),
       tilesDir: path.join(config.layoutsDir, "tiles"),
@@ -157,9 +159,9 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
       else alarms.close();
     };
     scheduler.start();
-    if (shared) {
-      shared.lease.on("change", runRules);
-      shared.lease.start();
+    if (wall) {
+      wall.lease.on("change", runRules);
+      wall.lease.start();
     } else alarms.start();
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -186,7 +188,6 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
         clearInterval(cameraStatus);
         captures.close();
         await shared?.lease.close();
-        await shared?.displays.close();
         scheduler.close();
         alarms.close();
         store.close();
@@ -197,14 +198,25 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
         server.closeAllConnections();
         await closing;
         await Promise.all([state.flushed(), accounts.flushed(), audit.flushed(), ...(shared?.records ?? []).map((r) => r.flushed())]);
-        for (const r of shared?.records ?? []) r.close();
-        await shared?.link.close();
+        await leaveSharedWall(shared);
       },
     };
   } catch (e) {
+    // A start that failed half-way leaves nothing running: no lease it could win, no timers.
+    await leaveSharedWall(shared);
     store.close();
     throw e;
   }
+}
+
+type SharedWall = Awaited<ReturnType<typeof joinSharedWall>>;
+
+async function leaveSharedWall(shared: SharedWall | undefined): Promise<void> {
+  if (!shared) return;
+  await shared.lease.close();
+  await shared.displays.close();
+  for (const r of shared.records) r.close();
+  await shared.link.close();
 }
 
 /** Connects to the wall's Redis, adopts or seeds the shared state, and readies the lease (started once the service serves). */

@@ -248,12 +248,23 @@ export class WallStateHolder extends EventEmitter<{ change: [WallState] }> {
    * instance has): displays here show the same thing, swapping at the same switchAt. False when it is
    * older, the same, or unknown here.
    */
-  adopt(remote: SharedWallState): boolean {
-    if (!newerThan(remote, this.shared()) || !this.store.layout(remote.layoutId)) return false;
+  adopt(remote: SharedWallState, joining = false): boolean {
+    const local = this.shared();
+    if (!joining && !newerThan(remote, local)) return false;
+    if (!this.store.layout(remote.layoutId)) {
+      this.log("warn", "another instance shows a layout this one does not have; keeping the local one (are the layouts folders the same?)", { layoutId: remote.layoutId });
+      return false;
+    }
     if (remote.layoutId !== this.layoutId) this.remember();
     [this.layoutId, this.revision, this.mapViews, this.overrides, this.origin, this.power] = [remote.layoutId, remote.revision, remote.mapViews, remote.overrides, remote.origin, remote.power];
     this.switchAt = remote.switchAt;
     this.shownLayout = this.layoutId;
+    // Two changes at once: this instance's lost on the writer's id, and its displays already show its
+    // own at this revision. The winner's goes out again one revision on, so that every display takes it.
+    if (!joining && remote.revision === local.revision) {
+      this.revision += 1;
+      this.origin = this.instanceId;
+    }
     void this.persist();
     this.emit("change", this.current());
     return true;

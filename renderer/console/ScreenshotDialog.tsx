@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Language } from "../../electron/common/localized-text.js";
 import { formatTime } from "../ui/format.js";
 import { translate } from "../ui/i18n.js";
@@ -18,18 +18,22 @@ function failure(status: number): "screenshotBrowser" | "screenshotGone" | "scre
 export function ScreenshotDialog({ displayId, token, language, onClose }: { displayId: string; token: string; language: Language; onClose: () => void }) {
   const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate(language, key, vars);
   const [shot, setShot] = useState<Shot>({ state: "loading" });
+  // Only the latest request's answer is shown, and none after the dialog closed (no picture made for nobody).
+  const latest = useRef(0);
   const take = useCallback(() => {
+    const n = ++latest.current;
     setShot({ state: "loading" });
-    let live = true;
     api.screenshot(token, displayId).then(
-      ({ jpeg, at }) => live && setShot({ state: "shown", url: URL.createObjectURL(jpeg), at }),
-      (e: unknown) => live && setShot({ state: "failed", status: e instanceof ApiError ? e.status : 0 }),
+      ({ jpeg, at }) => n === latest.current && setShot({ state: "shown", url: URL.createObjectURL(jpeg), at }),
+      (e: unknown) => n === latest.current && setShot({ state: "failed", status: e instanceof ApiError ? e.status : 0 }),
     );
-    return () => {
-      live = false;
-    };
   }, [token, displayId]);
-  useEffect(take, [take]);
+  useEffect(() => {
+    take();
+    return () => {
+      latest.current += 1;
+    };
+  }, [take]);
   const url = shot.state === "shown" ? shot.url : undefined;
   useEffect(
     () => () => {
@@ -43,7 +47,7 @@ export function ScreenshotDialog({ displayId, token, language, onClose }: { disp
     return () => window.removeEventListener("keydown", onKey);
   }, [onClose]);
   return (
-    <div className="screenshot-backdrop" role="dialog" aria-modal="true" aria-label={t("screenshotOf", { display: displayId })} data-screenshot-dialog={displayId} data-screenshot-state={shot.state}>
+    <div className="screenshot-backdrop" role="dialog" aria-modal="true" aria-label={t("screenshotOf", { display: displayId })} data-screenshot-dialog={displayId} data-screenshot-state={shot.state} data-captured-at={shot.state === "shown" ? shot.at : undefined}>
       <figure className="screenshot-figure">
         <figcaption>
           <strong>{t("screenshotOf", { display: displayId })}</strong>

@@ -93,10 +93,10 @@ export async function benchSoak() {
     }
     const at = (label) => rows.find((r) => r.hour === label);
     // From hour 1, when every widget's code is loaded and every kind of layout has been shown.
-    const first = at("1");
-    const before = at(String(RECYCLE_HOUR));
-    const after = at(`${RECYCLE_HOUR} recycled`) ?? before;
     const last = rows.at(-1);
+    const first = at("1") ?? rows[0];
+    const before = at(String(RECYCLE_HOUR)) ?? last;
+    const after = at(`${RECYCLE_HOUR} recycled`) ?? before;
     const result = { name: `soak: ${HOURS} compressed hours (${HOURS * STEPS_PER_HOUR} rotation steps over ${PLAYLIST.join(", ")}), recycled after hour ${RECYCLE_HOUR}`, seconds: Math.round((Date.now() - started) / 1000), "recycle ms (both pages)": recycleMs };
     for (const k of Object.keys(first)) if (k !== "hour" && k !== "layout") result[`${k}: hour 1 → ${RECYCLE_HOUR} | recycled → ${HOURS}`] = `${first[k]} → ${before[k]} | ${after[k]} → ${last[k]}`;
     result.hourly = rows;

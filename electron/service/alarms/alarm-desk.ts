@@ -24,6 +24,8 @@ const heldSchema = z.object({
   raisedAt: z.number(),
   /** Its revertAfterSeconds ran out: it stays in the queue, and no longer takes the wall. */
   reverted: z.boolean().optional(),
+  /** When it gives the wall back by itself (revertAfterSeconds from its takeover), epoch ms. */
+  revertAt: z.number().optional(),
   event: z.record(z.string(), z.unknown()),
 });
 type Held = z.infer<typeof heldSchema> & ActiveAlarm;
@@ -79,7 +81,7 @@ export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus]; shared: []
   /** This instance takes the lead (or gives it up): from here it acts on the queue, takeovers and returns. */
   lead(on: boolean): void {
     this.leading = on;
-    if (on) this.evaluate();
+    if (on) this.evaluate(false);
   }
 
   shared(): SharedAlarms {
@@ -87,8 +89,8 @@ export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus]; shared: []
   }
 
   /** Another instance's desk, when newer: taken; the leader then acts on it (an acknowledgement given elsewhere returns the wall). */
-  adopt(remote: SharedAlarms): boolean {
-    if (!newerThan(remote, this.shared())) return false;
+  adopt(remote: SharedAlarms, joining = false): boolean {
+    if (!joining && !newerThan(remote, this.shared())) return false;
     this.revision = remote.revision;
     this.origin = remote.origin;
     this.alarms.clear();
@@ -97,7 +99,7 @@ export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus]; shared: []
     this.holding = remote.holding === null ? undefined : (this.alarms.get(remote.holding) ?? (this.holding?.id === remote.holding ? this.holding : { id: remote.holding, ruleId: "", priority: 0, title: "", layoutId: "", raisedAt: 0, event: {} }));
     this.before = remote.before ?? undefined;
     this.lock = remote.lock;
-    if (this.leading) this.evaluate();
+    if (this.leading) this.evaluate(false);
     else this.emit("change", this.status());
     return true;
   }
@@ -199,8 +201,13 @@ export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus]; shared: []
     if (changed) this.evaluate();
   }
 
-  /** Who should hold the wall now, and the switch to it (or back). */
-  private evaluate(): void {
+  /**
+   * Who should hold the wall now, and the switch to it (or back); the revert timer of the one that
+   * holds it. Shared when the queue changed here (`mutated`) or the holder did: never for nothing,
+   * so that instances do not tell each other the same queue back and forth.
+   */
+  private evaluate(mutated = true): void {
+    const held = this.holding?.id;
     const floor = this.lock?.minPriority ?? -1;
     const top = [...this.alarms.values()].filter((a) => !a.reverted && a.priority >= floor).sort((a, b) => b.priority - a.priority || b.raisedAt - a.raisedAt)[0];
     if (top && top !== this.holding) {
@@ -220,13 +227,32 @@ export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus]; shared: []
       this.scheduler.suspend(false);
       this.record("alarm", "system", "feed", "alarm.ack", { alarm: was.id, returned: true });
     }
-    this.share();
+    this.armRevert();
+    if (mutated || this.holding?.id !== held) this.share();
     this.emit("change", this.status());
+  }
+
+  /** The holding alarm's revertAfterSeconds, from its deadline (kept in the shared desk: a new leader keeps it). */
+  private armRevert(): void {
+    clearTimeout(this.revertTimer);
+    const a = this.holding;
+    if (!this.leading || !a || a.reverted || a.revertAt === undefined) return;
+    const id = a.id;
+    this.revertTimer = setTimeout(
+      () => {
+        // Looked up again: the queue may have been replaced by another instance's since.
+        const alarm = this.alarms.get(id);
+        if (!alarm) return;
+        alarm.reverted = true;
+        this.evaluate();
+      },
+      Math.max(0, a.revertAt - this.now()),
+    );
+    this.revertTimer.unref();
   }
 
   /** The alarm's layout, its first camera tile on the event's camera, its maps on the event's place. */
   private show(alarm: Held): void {
-    clearTimeout(this.revertTimer);
     this.state.switchLayout(alarm.layoutId);
     const layout = this.store.layout(alarm.layoutId);
     const camera = typeof alarm.event.camera === "string" ? alarm.event.camera : undefined;
@@ -237,13 +263,7 @@ export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus]; shared: []
       for (const t of layout?.tiles ?? []) if (t.widget === "map") this.state.setMapView({ tileId: t.id, center: [lon, lat] });
     }
     const rule = this.store.alarms.rules.find((r) => r.id === alarm.ruleId);
-    if (rule?.revertAfterSeconds) {
-      this.revertTimer = setTimeout(() => {
-        alarm.reverted = true;
-        this.evaluate();
-      }, rule.revertAfterSeconds * 1000);
-      this.revertTimer.unref();
-    }
+    if (rule?.revertAfterSeconds) alarm.revertAt = this.now() + rule.revertAfterSeconds * 1000;
   }
 
   private record(who: string, role: string, from: string, action: "alarm.raise" | "alarm.ack" | "alarm.lock", details: Record<string, unknown>): void {

@@ -67,7 +67,7 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus]; shared: 
   /** This instance takes the lead (or gives it up): the clock's decisions go on the wall from here. */
   lead(on: boolean): void {
     this.leading = on;
-    this.tick();
+    this.safeTick();
   }
 
   /** The rotation's place, for the other instances. */
@@ -80,8 +80,8 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus]; shared: 
   }
 
   /** Another instance's place of the rotation, when newer in the shared order: taken, and acted on by the leader. */
-  adopt(remote: SharedSchedule): boolean {
-    if (!newerThan(remote, this.shared())) return false;
+  adopt(remote: SharedSchedule, joining = false): boolean {
+    if (!joining && !newerThan(remote, this.shared())) return false;
     this.revision = remote.revision;
     this.origin = remote.origin;
     this.hold = remote.hold;
@@ -89,7 +89,7 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus]; shared: 
     this.offsets = new Map(remote.offsets);
     this.startedWindows = new Set(remote.startedWindows);
     this.suspended = remote.suspended;
-    this.tick();
+    this.safeTick();
     return true;
   }
 

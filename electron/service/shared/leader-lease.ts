@@ -7,6 +7,8 @@ import { REDIS_PREFIX, type RedisLink } from "./redis-link.js";
 export const LEASE_MS = 5000;
 /** How often the holder renews it and the others try for it. */
 export const LEASE_CHECK_MS = 1000;
+/** A holder that could not renew for this long steps down, well before the lease can pass to another. */
+const STEP_DOWN_MS = LEASE_MS * 0.6;
 
 /**
  * Exactly one instance runs the scheduler and the alarm rules: the holder of a Redis lease
@@ -22,7 +24,8 @@ export class LeaderLease extends EventEmitter<{ change: [boolean] }> {
   private leading = false;
   private renewedAt = 0;
   private timer: NodeJS.Timeout | undefined;
-  private checking = false;
+  private checking: Promise<void> | undefined;
+  private closed = false;
 
   constructor(
     link: RedisLink,
@@ -41,33 +44,36 @@ export class LeaderLease extends EventEmitter<{ change: [boolean] }> {
   }
 
   start(): void {
-    void this.check();
-    this.timer = setInterval(() => void this.check(), LEASE_CHECK_MS);
+    this.tick();
+    this.timer = setInterval(() => this.tick(), LEASE_CHECK_MS);
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     clearInterval(this.timer);
+    await this.checking;
     if (this.leading) {
       this.set(false);
       await this.take.release().catch(() => undefined);
     }
   }
 
+  /** Each second: steps down at once when the last renewal is too old (whatever a call in flight does), then checks. */
+  private tick(): void {
+    if (this.leading && Date.now() - this.renewedAt > STEP_DOWN_MS) this.set(false);
+    if (!this.checking) this.checking = this.check().finally(() => (this.checking = undefined));
+  }
+
   private async check(): Promise<void> {
-    if (this.checking) return;
-    this.checking = true;
-    try {
-      // true: held; false: another instance holds it; undefined: Redis did not answer.
-      const held = await (this.leading ? this.renew() : this.take).tryAcquire().catch(() => undefined);
-      const now = Date.now();
-      if (held) {
-        this.renewedAt = now;
-        if (!this.leading) this.set(true);
-      } else if (this.leading && (held === false || now - this.renewedAt > LEASE_MS * 0.6)) {
-        this.set(false);
-      }
-    } finally {
-      this.checking = false;
+    // true: held; false: another instance holds it; undefined: Redis did not answer.
+    const held = await (this.leading ? this.renew() : this.take).tryAcquire().catch(() => undefined);
+    if (this.closed) return;
+    const now = Date.now();
+    if (held) {
+      this.renewedAt = now;
+      if (!this.leading) this.set(true);
+    } else if (this.leading && (held === false || now - this.renewedAt > STEP_DOWN_MS)) {
+      this.set(false);
     }
   }
 

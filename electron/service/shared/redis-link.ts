@@ -19,6 +19,10 @@ export class RedisLink {
       // Commands fail at once while Redis is away (the service refuses changes then) instead of queueing.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
+      // A connection gone quiet (a cable pulled, a switch dead) fails its commands within a second and
+      // is noticed by TCP keepalive, instead of hanging the lease renewal for minutes.
+      commandTimeout: 1000,
+      keepAlive: 5000,
       retryStrategy: (times: number) => Math.min(times * 200, 2000),
       lazyConnect: true,
     };

@@ -5,12 +5,13 @@ import type { Logger } from "../log.js";
 import { REDIS_PREFIX, type RedisLink } from "./redis-link.js";
 
 const KEY = `${REDIS_PREFIX}displays`;
-/** An instance's list is told again this often; one not told for STALE_MS is of an instance gone. */
+/** The instances that tell their displays, each under `${KEY}:<instance>`. */
+const INSTANCES = `${KEY}:instances`;
+/** An instance's list is told again this often; Redis forgets one not told for STALE_MS (an instance gone), by its own clock. */
 const REFRESH_MS = 5000;
 const STALE_MS = 15_000;
 
 const reportSchema = z.object({
-  at: z.number(),
   displays: z
     .array(
       z.object({
@@ -25,9 +26,9 @@ const reportSchema = z.object({
 
 /**
  * Every console sees the whole wall: each instance keeps its own displays (with their latest
- * reports) in one Redis hash, field by instance, tells the others when it changes (at most once a
- * second) and every 5 s; each reads the others' (parsed, and only those told within 15 s: an
- * instance that died drops out) into its registry.
+ * reports) under its own Redis key that expires 15 s after it was last told (so an instance that
+ * died drops out, timed by Redis, not by clocks that may differ), tells the others when its list
+ * changes (at most once a second) and every 5 s; each reads the others' (parsed) into its registry.
  */
 export class SharedDisplays {
   private timer: NodeJS.Timeout | undefined;
@@ -60,7 +61,8 @@ export class SharedDisplays {
     this.link.subscriber.off("message", this.onMessage);
     await this.link.client
       .multi()
-      .hdel(KEY, this.instanceId)
+      .del(`${KEY}:${this.instanceId}`)
+      .srem(INSTANCES, this.instanceId)
       .publish(KEY, this.instanceId)
       .exec()
       .catch(() => undefined);
@@ -80,26 +82,32 @@ export class SharedDisplays {
 
   private async tell(): Promise<void> {
     this.lastTold = Date.now();
-    const report = JSON.stringify({ at: this.lastTold, displays: this.registry.local() });
+    const report = JSON.stringify({ displays: this.registry.local() });
     await this.link.client
       .multi()
-      .hset(KEY, this.instanceId, report)
+      .set(`${KEY}:${this.instanceId}`, report, "PX", STALE_MS)
+      .sadd(INSTANCES, this.instanceId)
       .publish(KEY, this.instanceId)
       .exec()
       .catch(() => undefined);
   }
 
   private async read(): Promise<void> {
-    let all: Record<string, string>;
+    let reports: Array<[string, string | null]>;
     try {
-      all = await this.link.client.hgetall(KEY);
+      const instances = (await this.link.client.smembers(INSTANCES)).filter((i) => i !== this.instanceId).slice(0, 64);
+      const values = instances.length > 0 ? await this.link.client.mget(...instances.map((i) => `${KEY}:${i}`)) : [];
+      reports = instances.map((i, n) => [i, values[n] ?? null]);
     } catch {
       return; // Redis away: the others' last lists stay until it answers
     }
-    const now = Date.now();
     const remote: ConnectedDisplay[] = [];
-    for (const [instance, raw] of Object.entries(all)) {
-      if (instance === this.instanceId) continue;
+    for (const [instance, raw] of reports) {
+      // Expired: that instance stopped telling (it died); forget it.
+      if (raw === null) {
+        void this.link.client.srem(INSTANCES, instance).catch(() => undefined);
+        continue;
+      }
       let report: z.infer<typeof reportSchema> | undefined;
       try {
         const parsed = reportSchema.safeParse(JSON.parse(raw));
@@ -107,12 +115,8 @@ export class SharedDisplays {
       } catch {
         // not JSON: dropped below
       }
-      if (!report) this.log("warn", "another instance's display list does not parse; ignored", { instance });
-      if (!report || now - report.at > STALE_MS) {
-        void this.link.client.hdel(KEY, instance).catch(() => undefined);
-        continue;
-      }
-      remote.push(...(report.displays as ConnectedDisplay[]));
+      if (report) remote.push(...(report.displays as ConnectedDisplay[]));
+      else this.log("warn", "another instance's display list does not parse; ignored", { instance });
     }
     this.registry.setRemote(remote);
   }

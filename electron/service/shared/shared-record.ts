@@ -6,8 +6,11 @@ import { REDIS_PREFIX, type RedisLink } from "./redis-link.js";
 export interface Shareable<T extends { revision: number; origin: string }> {
   readonly instanceId: string;
   shared(): T;
-  /** Takes another instance's record when newer; false when older or the same. */
-  adopt(remote: T): boolean;
+  /**
+   * Takes another instance's record when newer; false when older or the same. `joining`: this
+   * instance is starting and takes the stored record whatever its own says (its files may be stale).
+   */
+  adopt(remote: T, joining?: boolean): boolean;
   /** Called on each change of the record (this instance's, or one it adopted). */
   subscribe(listener: () => void): () => void;
 }
@@ -17,6 +20,9 @@ export interface Shareable<T extends { revision: number; origin: string }> {
  * tells every instance: one atomic step, so two instances writing at once leave the same winner
  * in Redis and on every instance. Returns 0 when the stored record was newer.
  */
+/** How often an instance compares its records with the stored ones, whatever it heard. */
+const RECONCILE_MS = 5000;
+
 const SAVE_IF_NEWER = `
 local current = redis.call('GET', KEYS[1])
 if current then
@@ -37,6 +43,7 @@ return 1`;
 export class SharedRecord<T extends { revision: number; origin: string }> {
   private saving: Promise<void> = Promise.resolve();
   private unsubscribe: () => void = () => undefined;
+  private reconcile: NodeJS.Timeout | undefined;
   private readonly key: string;
 
   constructor(
@@ -52,11 +59,15 @@ export class SharedRecord<T extends { revision: number; origin: string }> {
   async start(): Promise<void> {
     await this.link.subscriber.subscribe(this.key);
     this.link.subscriber.on("message", this.onMessage);
-    await this.catchUp();
+    // A starting instance joins the wall as it is: the stored record wins over its own files.
+    await this.catchUp(true);
     this.unsubscribe = this.subject.subscribe(this.onChange);
     this.onChange();
-    // Back after an outage: what changed meanwhile elsewhere, then this instance's own if newer.
+    // Back after an outage (either connection): what changed meanwhile elsewhere, then this
+    // instance's own if newer; and every few seconds, for a publish missed while resubscribing.
     this.link.client.on("ready", this.onReconnect);
+    this.link.subscriber.on("ready", this.onReconnect);
+    this.reconcile = setInterval(this.onReconnect, RECONCILE_MS);
   }
 
   /** Resolves once every change of this instance so far is in Redis (or failed to get there). */
@@ -65,8 +76,10 @@ export class SharedRecord<T extends { revision: number; origin: string }> {
   }
 
   close(): void {
+    clearInterval(this.reconcile);
     this.unsubscribe();
     this.link.subscriber.off("message", this.onMessage);
+    this.link.subscriber.off("ready", this.onReconnect);
     this.link.client.off("ready", this.onReconnect);
   }
 
@@ -79,11 +92,20 @@ export class SharedRecord<T extends { revision: number; origin: string }> {
   };
 
   private readonly onReconnect = () => {
-    void this.catchUp().then(() => this.onChange());
+    if (!this.link.up) return;
+    this.catchUp().then(
+      () => this.onChange(),
+      () => undefined, // Redis went again: the next ready or reconcile tries once more
+    );
   };
 
   private readonly onMessage = (channel: string, message: string) => {
-    if (channel === this.key) this.adopt(message, "published");
+    if (channel !== this.key) return;
+    try {
+      this.adopt(message, "published");
+    } catch (e) {
+      this.log("error", "a shared change could not be taken", { record: this.key, error: (e as Error).message });
+    }
   };
 
   private save(): void {
@@ -95,12 +117,12 @@ export class SharedRecord<T extends { revision: number; origin: string }> {
       .catch((e: Error) => this.log("warn", "could not share a change; it is shared when the store answers again", { record: this.key, error: e.message }));
   }
 
-  private async catchUp(): Promise<void> {
+  private async catchUp(joining = false): Promise<void> {
     const stored = await this.link.client.get(this.key);
-    if (stored) this.adopt(stored, "stored");
+    if (stored) this.adopt(stored, "stored", joining);
   }
 
-  private adopt(message: string, from: string): void {
+  private adopt(message: string, from: string, joining = false): void {
     let parsed: T | undefined;
     try {
       const result = this.schema.safeParse(JSON.parse(message));
@@ -112,6 +134,6 @@ export class SharedRecord<T extends { revision: number; origin: string }> {
       this.log("warn", "a shared record that does not parse was ignored", { record: this.key, from });
       return;
     }
-    if (parsed.origin !== this.subject.instanceId) this.subject.adopt(parsed);
+    if (parsed.origin !== this.subject.instanceId) this.subject.adopt(parsed, joining);
   }
 }

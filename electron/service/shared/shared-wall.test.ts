@@ -90,14 +90,38 @@ describe("several instances share one wall through Redis", () => {
     await waitFor(async () => (await listed(a)).join() === "D1", 3000);
   });
 
-  it("switches given at once on two instances end in the same state on both", async () => {
+  it("an instance that comes back takes the wall as it is now, whatever its own files say", async () => {
     const [a, b] = [await instance(), await instance()];
+    await call(b, "POST", "/api/state/layout", { layoutId: "economy" });
+    await waitFor(async () => (await stateOf(a)).layoutId === "economy");
+    const [gone] = running.splice(running.findIndex((r) => r.service === a), 1);
+    await gone!.service.close();
+    await gone!.cleanup();
+    // It comes back with a state file that claims a far newer revision of another layout (stale, or copied from elsewhere).
+    const dirs = await tempWall();
+    await fs.mkdir(dirs.stateDir, { recursive: true });
+    await fs.writeFile(path.join(dirs.stateDir, "state.json"), JSON.stringify({ layoutId: "health", revision: 100, mapViews: {}, overrides: {} }));
+    const back = await startWallService(testConfig(dirs, { adminToken: TOKEN, redisUrl: redis.url }), silentLogger);
+    running.push({ service: back, cleanup: dirs.cleanup });
+    expect((await stateOf(back)).layoutId).toBe("economy");
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await stateOf(b)).layoutId).toBe("economy");
+  });
+
+  it("switches given at once on two instances end in the same state on both, and on every display", async () => {
+    const [a, b] = [await instance(), await instance()];
+    const [onA, onB] = [display(a, "D1"), display(b, "D4")];
+    await waitFor(() => onA[0] && onB[0]);
     await Promise.all([call(a, "POST", "/api/state/layout", { layoutId: "health" }), call(b, "POST", "/api/state/layout", { layoutId: "economy" })]);
     await waitFor(async () => {
       const [sa, sb] = [await stateOf(a), await stateOf(b)];
       return sa.layoutId === sb.layoutId && sa.revision === sb.revision;
     });
-    expect(["health", "economy"]).toContain((await stateOf(a)).layoutId);
+    const final = await stateOf(a);
+    expect(["health", "economy"]).toContain(final.layoutId);
+    // What each display was last told is the state both instances agree on, whichever change lost.
+    await waitFor(() => onA.at(-1)?.layoutId === final.layoutId && onB.at(-1)?.layoutId === final.layoutId, 2000);
+    expect([onA.at(-1)!.revision, onB.at(-1)!.revision]).toEqual([final.revision, final.revision]);
   });
 
   it("a new instance joins the wall as it is, not as its own files say", async () => {
