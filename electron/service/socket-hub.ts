@@ -7,28 +7,9 @@ import { handshakeCheck, isRefusal, refusalError, socketDoor, type Refusal } fro
 import { ConnectionCount, RateGate } from "./access/limits.js";
 import type { Principal } from "./access/tokens.js";
 import type { ServiceDeps } from "./service-deps.js";
+import { throttle } from "./throttle.js";
 
 const MALFORMED_HANDSHAKE = (what: string): Refusal => ({ status: 400, reason: "handshake", error: `handshake needs ${what}` });
-
-/** At most one call per `ms`: the first at once, the rest folded into one at the end of the interval. */
-function throttle(fn: () => void, ms: number): { call: () => void; cancel: () => void } {
-  let last = 0;
-  let timer: NodeJS.Timeout | undefined;
-  const run = () => {
-    timer = undefined;
-    last = Date.now();
-    fn();
-  };
-  return {
-    call: () => {
-      if (timer) return;
-      const wait = last + ms - Date.now();
-      if (wait <= 0) run();
-      else timer = setTimeout(run, wait);
-    },
-    cancel: () => clearTimeout(timer),
-  };
-}
 
 /**
  * `/display` carries the wall state to displays; `/control` carries it to consoles and takes their

@@ -100,10 +100,15 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus]; shared: 
 
   /** An operator (or a rule, on the leader) moved the rotation: shared, then acted on. */
   private changed(): void {
+    this.share();
+    this.tick();
+  }
+
+  /** This instance's change of the rotation's place, to be told to the others. */
+  private share(): void {
     this.revision += 1;
     this.origin = this.state.instanceId;
     this.emit("shared");
-    this.tick();
   }
 
   start(): void {
@@ -256,9 +261,7 @@ export class Scheduler extends EventEmitter<{ change: [ScheduleStatus]; shared: 
           this.startedWindows.add(key);
           this.briefing = { id: d.briefing.id, index: 0, ruleStart: d.briefing.ruleStart };
           this.hold = null;
-          this.revision += 1;
-          this.origin = this.state.instanceId;
-          this.emit("shared");
+          this.share();
         }
       } else if (this.briefing?.ruleStart !== undefined) this.briefing = null;
       if (this.leading && !this.suspended && !this.briefing && !this.hold && d.layoutId && d.layoutId !== this.state.current().layoutId) this.state.switchLayout(d.layoutId);

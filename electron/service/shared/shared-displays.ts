@@ -2,6 +2,7 @@ import { z } from "zod";
 import { displayHandshakeSchema, displayHealthSchema, type ConnectedDisplay } from "../../common/protocol.js";
 import type { DisplayRegistry } from "../display-registry.js";
 import type { Logger } from "../log.js";
+import { throttle } from "../throttle.js";
 import { REDIS_PREFIX, type RedisLink } from "./redis-link.js";
 
 const KEY = `${REDIS_PREFIX}displays`;
@@ -32,8 +33,8 @@ const reportSchema = z.object({
  */
 export class SharedDisplays {
   private timer: NodeJS.Timeout | undefined;
-  private pending: NodeJS.Timeout | undefined;
-  private lastTold = 0;
+  /** A change of this instance's displays is told at most once a second. */
+  private readonly told = throttle(() => void this.tell(), 1000);
 
   constructor(
     private readonly link: RedisLink,
@@ -56,7 +57,7 @@ export class SharedDisplays {
 
   async close(): Promise<void> {
     clearInterval(this.timer);
-    clearTimeout(this.pending);
+    this.told.cancel();
     this.registry.off("change", this.onLocal);
     this.link.subscriber.off("message", this.onMessage);
     await this.link.client
@@ -68,20 +69,13 @@ export class SharedDisplays {
       .catch(() => undefined);
   }
 
-  private readonly onLocal = () => {
-    if (this.pending) return;
-    this.pending = setTimeout(() => {
-      this.pending = undefined;
-      void this.tell();
-    }, Math.max(0, this.lastTold + 1000 - Date.now()));
-  };
+  private readonly onLocal = () => this.told.call();
 
   private readonly onMessage = (channel: string, from: string) => {
     if (channel === KEY && from !== this.instanceId) void this.read();
   };
 
   private async tell(): Promise<void> {
-    this.lastTold = Date.now();
     const report = JSON.stringify({ displays: this.registry.local() });
     await this.link.client
       .multi()
