@@ -1,5 +1,6 @@
 import express, { type ErrorRequestHandler, type Request } from "express";
 import { accessRoutes, loginRoute } from "./access/access-routes.js";
+import { SharedStoreUnavailable } from "./shared/redis-link.js";
 import type { AuditAction } from "../common/audit-actions.js";
 import type { Role } from "./access/tokens.js";
 import type { Actor } from "./commands.js";
@@ -192,6 +193,10 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   });
 
   const apiErrors: ErrorRequestHandler = (err: { status?: number; type?: string; message?: string }, _req, res, _next) => {
+    if (err instanceof SharedStoreUnavailable) {
+      res.status(503).json({ error: err.message } satisfies ApiError);
+      return;
+    }
     const status = typeof err.status === "number" && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) deps.log("error", "API request failed", { error: err.message });
     else if (status === 413) counters.limited.bodySize += 1;

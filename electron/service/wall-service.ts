@@ -18,9 +18,11 @@ import { AlarmDesk, sharedAlarmsSchema } from "./alarms/alarm-desk.js";
 import type { ServiceConfig } from "./config.js";
 import { DisplayCaptures } from "./display-captures.js";
 import { LeaderLease } from "./shared/leader-lease.js";
-import { RedisLink } from "./shared/redis-link.js";
+import { RedisLink, SHARED_STORE_DOWN } from "./shared/redis-link.js";
 import { SharedDisplays } from "./shared/shared-displays.js";
 import { SharedRecord } from "./shared/shared-record.js";
+import { SharedAccounts } from "./shared/shared-accounts.js";
+import { SharedAudit } from "./shared/shared-audit.js";
 import { sharedWallStateSchema } from "./wall-state.js";
 import { DisplayRegistry } from "./display-registry.js";
 import { CAMERA_STATUS_TOPIC, type CamerasFile } from "../common/cameras-file.js";
@@ -109,10 +111,10 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     // Several instances, one wall: the state and the rotation's place through Redis; the clock's
     // decisions and the alarm rules on the lease holder only.
     const displays = new DisplayRegistry();
-    const wall = config.redisUrl ? await joinSharedWall(config.redisUrl, state, scheduler, displays, log) : undefined;
+    const wall = config.redisUrl ? await joinSharedWall(config.redisUrl, { state, scheduler, displays, accounts, audit }, log) : undefined;
     shared = wall;
     const commands = new WallCommands(state, audit, log, scheduler);
-    if (wall) commands.unavailable = () => (wall.link.up ? undefined : "the shared store (Redis) is unreachable: the wall keeps showing its last state, and changes are refused until the store answers again");
+    if (wall) commands.unavailable = () => (wall.link.up ? undefined : SHARED_STORE_DOWN);
     const counters = newCounters();
     const captures = new DisplayCaptures(() => (counters.rejectedMessages += 1));
     const limits = { ...DEFAULT_LIMITS, ...config.limits };
@@ -216,19 +218,34 @@ async function leaveSharedWall(shared: SharedWall | undefined): Promise<void> {
   await shared.lease.close();
   await shared.displays.close();
   for (const r of shared.records) r.close();
+  shared.accounts.close();
+  await shared.audit.close();
   await shared.link.close();
 }
 
+interface SharedParts {
+  state: WallStateHolder;
+  scheduler: Scheduler;
+  displays: DisplayRegistry;
+  accounts: AccountStore;
+  audit: AuditLog;
+}
+
 /** Connects to the wall's Redis, adopts or seeds the shared state, and readies the lease (started once the service serves). */
-async function joinSharedWall(url: string, state: WallStateHolder, scheduler: Scheduler, displays: DisplayRegistry, log: Logger) {
+async function joinSharedWall(url: string, parts: SharedParts, log: Logger) {
   const link = new RedisLink(url, log);
+  const id = parts.state.instanceId;
   try {
     await link.connect();
-    const records: Array<SharedRecord<{ revision: number; origin: string }>> = [new SharedRecord(link, "wall-state", sharedWallStateSchema, state, log), new SharedRecord(link, "schedule", sharedScheduleSchema, scheduler, log)];
+    const records: Array<SharedRecord<{ revision: number; origin: string }>> = [new SharedRecord(link, "wall-state", sharedWallStateSchema, parts.state, log), new SharedRecord(link, "schedule", sharedScheduleSchema, parts.scheduler, log)];
     for (const r of records) await r.start();
-    const wallDisplays = new SharedDisplays(link, displays, state.instanceId, log);
-    await wallDisplays.start();
-    return { link, records, displays: wallDisplays, lease: new LeaderLease(link, state.instanceId, log) };
+    const displays = new SharedDisplays(link, parts.displays, id, log);
+    await displays.start();
+    const accounts = new SharedAccounts(link, parts.accounts, id, log);
+    await accounts.start();
+    const audit = new SharedAudit(link, parts.audit, id, log);
+    await audit.start();
+    return { link, records, displays, accounts, audit, lease: new LeaderLease(link, id, log) };
   } catch (e) {
     await link.close();
     throw new Error(`WALL_REDIS_URL: the shared store does not answer (${(e as Error).message})`);

@@ -9,6 +9,7 @@ import type { AuditLog } from "./audit-log.js";
 import { requireRole } from "./doors.js";
 import type { LoginThrottle } from "./login-throttle.js";
 import { bearerToken, type Principal } from "./tokens.js";
+import { SharedStoreUnavailable } from "../shared/redis-link.js";
 
 const loginBodySchema = z.strictObject({ username: z.string().max(64), password: z.string().max(1024) });
 const newUserSchema = z.strictObject({ username: usernameSchema, password: z.string().min(8, "password: at least 8 characters").max(1024), role: roleSchema });
@@ -53,7 +54,7 @@ export function loginRoute(deps: AccessRouteDeps): express.Router {
       res.status(429).json({ error: "too many failed sign-ins for this name or address; try again later" } satisfies ApiError);
       return;
     }
-    const session = await deps.accounts.login(username, password);
+    const session = await refusedAudited(deps.accounts.login(username, password), (status) => entry(false, status));
     if (!session) {
       await deps.throttle.failed(username, from(req));
       deps.counters.authFailures += 1;
@@ -77,9 +78,11 @@ export function accessRoutes(deps: AccessRouteDeps): express.Router {
     audit.append({ who: p.name, role: p.role, from: from(req), action, allowed, status, details });
   };
   const admin = (action: AuditAction): RequestHandler => requireRole("admin", (req) => record(req, action, false, 403));
+  /** A change the store refused (503, shared store away) is audited too, then answered by the API's error handler. */
+  const storing = <T>(req: Request, action: AuditAction, work: Promise<T>) => refusedAudited(work, (status) => record(req, action, false, status));
 
   router.post("/logout", async (req, res) => {
-    await accounts.logout(bearerToken(req.headers.authorization) ?? "");
+    await storing(req, "logout", accounts.logout(bearerToken(req.headers.authorization) ?? ""));
     record(req, "logout", true, 204);
     res.status(204).end();
   });
@@ -100,7 +103,7 @@ export function accessRoutes(deps: AccessRouteDeps): express.Router {
         res.status(400).json({ error: `malformed body: ${firstIssue(body.error)}` } satisfies ApiError);
         return;
       }
-      const created = await make(body.data);
+      const created = await storing(req, action, make(body.data));
       if (created === "taken") {
         record(req, action, false, 409, { name: taken(body.data) });
         res.status(409).json({ error: `"${taken(body.data)}" is taken` } satisfies ApiError);
@@ -119,7 +122,7 @@ export function accessRoutes(deps: AccessRouteDeps): express.Router {
   );
   router.delete("/users/:username", admin("user.delete"), async (req, res) => {
     const username = String(req.params.username);
-    const gone = await accounts.deleteUser(username);
+    const gone = await storing(req, "user.delete", accounts.deleteUser(username));
     record(req, "user.delete", gone, gone ? 204 : 404, { username: username.slice(0, 64) });
     if (gone) res.status(204).end();
     else res.status(404).json({ error: "no such user" } satisfies ApiError);
@@ -132,7 +135,7 @@ export function accessRoutes(deps: AccessRouteDeps): express.Router {
   router.post("/tokens", admin("token.create"), json, create("token.create", newTokenSchema, (b) => accounts.createToken(b.name, b.role), (b) => b.name, (c) => c));
   router.delete("/tokens/:name", admin("token.revoke"), async (req, res) => {
     const name = String(req.params.name);
-    const gone = await accounts.revokeToken(name);
+    const gone = await storing(req, "token.revoke", accounts.revokeToken(name));
     record(req, "token.revoke", gone, gone ? 204 : 404, { name: name.slice(0, 64) });
     if (gone) res.status(204).end();
     else res.status(404).json({ error: "no such token" } satisfies ApiError);
@@ -147,4 +150,14 @@ export function accessRoutes(deps: AccessRouteDeps): express.Router {
     res.json({ entries: audit.query(q.data) });
   });
   return router;
+}
+
+/** Awaits a change; when it fails, `refused` records its status (503 from the shared store, else 500) before the error goes on. */
+async function refusedAudited<T>(work: Promise<T>, refused: (status: number) => void): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    refused(e instanceof SharedStoreUnavailable ? 503 : 500);
+    throw e;
+  }
 }

@@ -19,6 +19,24 @@ type UserRecord = z.infer<typeof userRecord>;
 type TokenRecord = z.infer<typeof tokenRecord>;
 type SessionRecord = z.infer<typeof sessionRecord>;
 
+/** The three kinds of entry, each checked by its schema wherever it comes from (the file, Redis). */
+export const accountRecordSchemas = { users: userRecord, tokens: tokenRecord, sessions: sessionRecord };
+export type AccountKind = keyof typeof accountRecordSchemas;
+export type AccountRecords = { users: UserRecord[]; tokens: TokenRecord[]; sessions: SessionRecord[] };
+
+/**
+ * Where several instances keep their accounts (Redis): every change goes there first, so that two
+ * instances cannot both create one name, and a sign-in on one is a session on all. Each call rejects
+ * when that store is away (the change is refused, nothing half-done).
+ */
+export interface AccountsShare {
+  /** Stores the entry unless its key is taken; false when taken. */
+  add(kind: AccountKind, key: string, record: unknown): Promise<boolean>;
+  put(kind: AccountKind, key: string, record: unknown): Promise<void>;
+  /** False when there was no such entry. */
+  remove(kind: AccountKind, key: string): Promise<boolean>;
+}
+
 const digestOf = (secret: string) => createHash("sha256").update(secret, "utf8").digest("hex");
 const secret = () => randomBytes(32).toString("base64url");
 
@@ -54,6 +72,8 @@ export class AccountStore extends EventEmitter<{ revoked: [credentialPrefix: str
   private sessions = new Map<string, SessionRecord>();
   private tokenDigests = new Map<string, TokenRecord>();
   private writing: Promise<void> = Promise.resolve();
+  /** Set when several instances share the accounts (WALL_REDIS_URL). */
+  share: AccountsShare | undefined;
 
   private constructor(
     private readonly file: string,
@@ -88,13 +108,18 @@ export class AccountStore extends EventEmitter<{ revoked: [credentialPrefix: str
     const record: UserRecord = { username, role, hash: await hashPassword(password), createdAt: this.now() };
     // Checked again: another creation of the same name may have finished while this one hashed.
     if (this.users.has(username)) return "taken";
+    if (this.share && !(await this.share.add("users", username, record))) return "taken";
     this.users.set(username, record);
     await this.save();
     return { username, role, createdAt: record.createdAt };
   }
 
   async deleteUser(username: string): Promise<boolean> {
-    if (!this.users.delete(username)) return false;
+    if (this.share) {
+      if (!(await this.share.remove("users", username))) return false;
+      for (const [d, s] of this.sessions) if (s.username === username) await this.share.remove("sessions", d);
+    }
+    if (!this.users.delete(username)) return Boolean(this.share);
     for (const [d, s] of this.sessions) if (s.username === username) this.sessions.delete(d);
     await this.save();
     this.emit("revoked", `user:${username}/`);
@@ -110,8 +135,13 @@ export class AccountStore extends EventEmitter<{ revoked: [credentialPrefix: str
     const token = secret();
     const session: SessionRecord = { id: randomBytes(9).toString("base64url"), username, digest: digestOf(token), expiresAt: this.now() + this.sessionMs };
     this.pruneSessions();
+    const signedIn = { ...user, lastLoginAt: this.now() };
+    if (this.share) {
+      await this.share.add("sessions", session.digest, session);
+      await this.share.put("users", username, signedIn);
+    }
     this.sessions.set(session.digest, session);
-    user.lastLoginAt = this.now();
+    this.users.set(username, signedIn);
     await this.save();
     return { token, role: user.role, expiresAt: session.expiresAt };
   }
@@ -120,6 +150,7 @@ export class AccountStore extends EventEmitter<{ revoked: [credentialPrefix: str
   async logout(token: string): Promise<boolean> {
     const session = this.sessions.get(digestOf(token));
     if (!session) return false;
+    await this.share?.remove("sessions", session.digest);
     this.sessions.delete(session.digest);
     await this.save();
     this.emit("revoked", sessionCredential(session));
@@ -129,14 +160,17 @@ export class AccountStore extends EventEmitter<{ revoked: [credentialPrefix: str
   async createToken(name: string, role: Role): Promise<{ name: string; role: Role; token: string } | "taken"> {
     if (this.tokens.has(name)) return "taken";
     const token = secret();
-    this.tokens.set(name, { name, role, digest: digestOf(token), createdAt: this.now() });
+    const record: TokenRecord = { name, role, digest: digestOf(token), createdAt: this.now() };
+    if (this.share && !(await this.share.add("tokens", name, record))) return "taken";
+    this.tokens.set(name, record);
     this.reindex();
     await this.save();
     return { name, role, token };
   }
 
   async revokeToken(name: string): Promise<boolean> {
-    if (!this.tokens.delete(name)) return false;
+    if (this.share && !(await this.share.remove("tokens", name))) return false;
+    if (!this.tokens.delete(name)) return Boolean(this.share);
     this.reindex();
     await this.save();
     this.emit("revoked", `token:${name}`);
@@ -157,6 +191,33 @@ export class AccountStore extends EventEmitter<{ revoked: [credentialPrefix: str
     return { name: user.username, role: user.role, credential: sessionCredential(s) };
   }
 
+  /** Every entry, as stored (digests and hashes only), for seeding a shared store. */
+  records(): AccountRecords {
+    return sortedRecords(this.users, this.tokens, this.sessions);
+  }
+
+  /**
+   * Takes the shared store's entries (another instance's changes): what disappeared is closed at
+   * once (its sockets, its sessions), and the file keeps the copy for a start without the store.
+   */
+  replace(next: AccountRecords): void {
+    const users = new Map(next.users.map((u) => [u.username, u]));
+    const tokens = new Map(next.tokens.map((t) => [t.name, t]));
+    const sessions = new Map(next.sessions.filter((s) => users.has(s.username)).map((s) => [s.digest, s]));
+    const revoked = [
+      ...[...this.users.keys()].filter((u) => !users.has(u)).map((u) => `user:${u}/`),
+      ...[...this.tokens.keys()].filter((t) => !tokens.has(t)).map((t) => `token:${t}`),
+      ...[...this.sessions.values()].filter((s) => !sessions.has(s.digest) && users.has(s.username)).map(sessionCredential),
+    ];
+    const changed = JSON.stringify(this.records()) !== JSON.stringify(sortedRecords(users, tokens, sessions));
+    this.users = users;
+    this.tokens = tokens;
+    this.sessions = sessions;
+    this.reindex();
+    if (changed) void this.save();
+    for (const r of revoked) this.emit("revoked", r);
+  }
+
   /** Resolves once every change so far is on disk. */
   flushed(): Promise<void> {
     return this.writing;
@@ -172,10 +233,16 @@ export class AccountStore extends EventEmitter<{ revoked: [credentialPrefix: str
   }
 
   private save(): Promise<void> {
-    const content = JSON.stringify({ users: [...this.users.values()], tokens: [...this.tokens.values()], sessions: [...this.sessions.values()] }, null, 1) + "\n";
+    const content = JSON.stringify(this.records(), null, 1) + "\n";
     this.writing = this.writing.then(() => writeFileAtomic(this.file, content, 0o600)).catch((e: Error) => this.log("error", "could not save the accounts", { error: e.message }));
     return this.writing;
   }
+}
+
+/** In a stable order, whatever order they were added or read in: the same entries, the same file. */
+function sortedRecords(users: Map<string, UserRecord>, tokens: Map<string, TokenRecord>, sessions: Map<string, SessionRecord>): AccountRecords {
+  const by = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  return { users: by(users), tokens: by(tokens), sessions: by(sessions) };
 }
 
 function sessionCredential(s: SessionRecord): string {

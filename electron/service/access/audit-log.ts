@@ -22,7 +22,7 @@ export const AUDIT_FILE = "audit.log";
 /** Past this size the file becomes audit.1.log (the one before is dropped): the trail is bounded on disk and in memory. */
 const ROTATE_BYTES = 4 * 1024 * 1024;
 /** Entries kept in memory for GET /api/audit; older ones are in the files. */
-const KEEP = 5000;
+export const AUDIT_KEEP = 5000;
 
 /**
  * Who did what, from where, allowed or not: one JSON line per entry, appended to a file in the
@@ -33,6 +33,8 @@ export class AuditLog extends EventEmitter<{ entry: [AuditEntry] }> {
   private entries: AuditEntry[] = [];
   private size = 0;
   private writing: Promise<void> = Promise.resolve();
+  /** Set when several instances share the trail (WALL_REDIS_URL): given each entry this instance makes. */
+  share: ((entry: AuditEntry) => void) | undefined;
 
   private constructor(
     private readonly file: string,
@@ -55,15 +57,16 @@ export class AuditLog extends EventEmitter<{ entry: [AuditEntry] }> {
         // a torn last line after a power cut: skipped
       }
     }
-    audit.entries = audit.entries.slice(-KEEP);
+    audit.entries = audit.entries.slice(-AUDIT_KEEP);
     return audit;
   }
 
   append(entry: Omit<AuditEntry, "at">): AuditEntry {
     const full: AuditEntry = { at: this.now(), ...entry };
     this.entries.push(full);
-    if (this.entries.length > KEEP * 1.2) this.entries = this.entries.slice(-KEEP);
+    if (this.entries.length > AUDIT_KEEP * 1.2) this.entries = this.entries.slice(-AUDIT_KEEP);
     this.emit("entry", full);
+    this.share?.(full);
     const line = JSON.stringify(full) + "\n";
     this.writing = this.writing
       .then(async () => {
@@ -76,6 +79,22 @@ export class AuditLog extends EventEmitter<{ entry: [AuditEntry] }> {
       })
       .catch((e: Error) => this.log("error", "could not write the audit log", { error: e.message }));
     return full;
+  }
+
+  /**
+   * Other instances' entries (already checked): into the trail in time order, to the consoles
+   * watching it. This instance's file keeps only its own; the shared store keeps the wall's.
+   */
+  merge(remote: AuditEntry[]): void {
+    // The same entry twice (this instance's own, from its file and from the store after a restart) is one.
+    const since = Math.min(...remote.map((e) => e.at));
+    const known = new Set(this.entries.filter((e) => e.at >= since).map(identity));
+    remote = remote.filter((e) => !known.has(identity(e)));
+    if (remote.length === 0) return;
+    this.entries.push(...remote);
+    this.entries.sort((a, b) => a.at - b.at);
+    if (this.entries.length > AUDIT_KEEP) this.entries = this.entries.slice(-AUDIT_KEEP);
+    for (const e of remote) this.emit("entry", e);
   }
 
   /** Newest first. */
@@ -95,6 +114,11 @@ export class AuditLog extends EventEmitter<{ entry: [AuditEntry] }> {
   private rotated(): string {
     return this.file.replace(/\.log$/, ".1.log");
   }
+}
+
+/** What makes an entry the same entry, whatever order its fields were written in. */
+function identity(e: AuditEntry): string {
+  return [e.at, e.who, e.role, e.from, e.action, e.allowed, e.status, JSON.stringify(e.details)].join("\u0000");
 }
 
 async function readLines(file: string): Promise<string[]> {

@@ -52,3 +52,14 @@ export class RedisLink {
     for (const c of [this.client, this.subscriber]) c.disconnect(false);
   }
 }
+
+/** Why a change is refused while Redis is away. */
+export const SHARED_STORE_DOWN = "the shared store (Redis) is unreachable: the wall keeps showing its last state, and changes are refused until the store answers again";
+
+/** A change refused because the shared store is away: the API answers 503 with its message. */
+export class SharedStoreUnavailable extends Error {
+  readonly status = 503;
+  constructor() {
+    super(SHARED_STORE_DOWN);
+  }
+}

@@ -1,63 +1,20 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { io, type Socket } from "socket.io-client";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { events, type WallState } from "../../common/protocol.js";
+import { describe, expect, it } from "vitest";
 import { silentLogger } from "../log.js";
-import { TestRedis } from "../test-support/redis-server.js";
-import { tempWall, testConfig, waitFor } from "../test-support/temp-wall.js";
-import { startWallService, type WallService } from "../wall-service.js";
+import { call, health, sharedInstances } from "../test-support/shared-instances.js";
+import { waitFor } from "../test-support/temp-wall.js";
+import type { WallService } from "../wall-service.js";
 import { LEASE_MS, LeaderLease } from "./leader-lease.js";
 import { RedisLink } from "./redis-link.js";
 
-const TOKEN = "test-admin-token-0123456789";
-let redis: TestRedis;
-const running: Array<{ service: WallService; cleanup: () => Promise<void> }> = [];
-const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  redis = await TestRedis.create();
-});
-afterAll(async () => {
-  await redis.dispose();
-});
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
-  for (const r of running.splice(0)) {
-    await r.service.close();
-    await r.cleanup();
-  }
-  await redis.start().catch(() => undefined);
-  const flush = new RedisLink(redis.url, silentLogger);
-  await flush.connect();
-  await flush.client.flushall();
-  await flush.close();
-});
-
-/** One more instance of the wall service on the test's Redis, with its own folders. */
-async function instance(files: Record<string, unknown> = {}): Promise<WallService> {
-  const dirs = await tempWall();
-  for (const [name, content] of Object.entries(files)) await fs.writeFile(path.join(dirs.layoutsDir, name), JSON.stringify(content));
-  const service = await startWallService(testConfig(dirs, { adminToken: TOKEN, redisUrl: redis.url }), silentLogger);
-  running.push({ service, cleanup: dirs.cleanup });
-  return service;
-}
-
-const call = (service: WallService, method: string, path: string, body?: unknown) =>
-  fetch(`${service.url}${path}`, { method, headers: { authorization: `Bearer ${TOKEN}`, ...(body ? { "content-type": "application/json" } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+const wall = sharedInstances();
+const { instance, display } = wall;
+const withFile = (name: string, content: unknown) => (dirs: { layoutsDir: string }) => fs.writeFile(path.join(dirs.layoutsDir, name), JSON.stringify(content));
 const stateOf = async (service: WallService) => {
   const { layoutId, revision, switchAt } = (await (await call(service, "GET", "/api/state")).json()) as { layoutId: string; revision: number; switchAt: number | null };
   return { layoutId, revision, switchAt };
 };
-const health = async (service: WallService) => ((await (await fetch(`${service.url}/api/health`)).json()) as { shared: { store: string; leader: boolean } }).shared;
-
-function display(service: WallService, displayId: string): WallState[] {
-  const states: WallState[] = [];
-  const s = io(`${service.url}/display`, { auth: { displayId }, transports: ["websocket"], reconnection: false, forceNew: true });
-  s.on(events.state, (st: WallState) => states.push(st));
-  sockets.push(s);
-  return states;
-}
 
 describe("several instances share one wall through Redis", () => {
   it("a switch through one instance reaches a display on another within a second", async () => {
@@ -84,9 +41,7 @@ describe("several instances share one wall through Redis", () => {
     // Each instance's own figures stay its own: its health counts only its sockets.
     expect(((await (await fetch(`${a.url}/api/health`)).json()) as { displays: number }).displays).toBe(1);
     // An instance that leaves takes its displays with it.
-    const [gone] = running.splice(running.findIndex((r) => r.service === b), 1);
-    await gone!.service.close();
-    await gone!.cleanup();
+    await wall.stop(b);
     await waitFor(async () => (await listed(a)).join() === "D1", 3000);
   });
 
@@ -94,15 +49,12 @@ describe("several instances share one wall through Redis", () => {
     const [a, b] = [await instance(), await instance()];
     await call(b, "POST", "/api/state/layout", { layoutId: "economy" });
     await waitFor(async () => (await stateOf(a)).layoutId === "economy");
-    const [gone] = running.splice(running.findIndex((r) => r.service === a), 1);
-    await gone!.service.close();
-    await gone!.cleanup();
+    await wall.stop(a);
     // It comes back with a state file that claims a far newer revision of another layout (stale, or copied from elsewhere).
-    const dirs = await tempWall();
-    await fs.mkdir(dirs.stateDir, { recursive: true });
-    await fs.writeFile(path.join(dirs.stateDir, "state.json"), JSON.stringify({ layoutId: "health", revision: 100, mapViews: {}, overrides: {} }));
-    const back = await startWallService(testConfig(dirs, { adminToken: TOKEN, redisUrl: redis.url }), silentLogger);
-    running.push({ service: back, cleanup: dirs.cleanup });
+    const back = await instance(async (dirs) => {
+      await fs.mkdir(dirs.stateDir, { recursive: true });
+      await fs.writeFile(path.join(dirs.stateDir, "state.json"), JSON.stringify({ layoutId: "health", revision: 100, mapViews: {}, overrides: {} }));
+    });
     expect((await stateOf(back)).layoutId).toBe("economy");
     await new Promise((r) => setTimeout(r, 300));
     expect((await stateOf(b)).layoutId).toBe("economy");
@@ -136,16 +88,14 @@ describe("several instances share one wall through Redis", () => {
     const [a, b] = [await instance(), await instance()];
     await waitFor(async () => (await health(a)).leader !== (await health(b)).leader, 5000);
     const [leader, other] = (await health(a)).leader ? [a, b] : [b, a];
-    const [gone] = running.splice(running.findIndex((r) => r.service === leader), 1);
-    await gone!.service.close();
-    await gone!.cleanup();
+    await wall.stop(leader);
     await waitFor(async () => (await health(other)).leader, 3000);
   });
 
   it("the rotation is one for all: paused through a follower, and carried on by another instance, in order, when the leader goes", async () => {
     const items = ["health", "economy", "tourism"];
     const schedules = { manualHoldMinutes: 30, playlists: [{ id: "fast", title: { vi: "Nhanh" }, items: items.map((layoutId) => ({ layoutId, seconds: 2 })) }], default: { playlist: "fast" } };
-    const [a, b] = [await instance({ "schedules.json": schedules }), await instance({ "schedules.json": schedules })];
+    const [a, b] = [await instance(withFile("schedules.json", schedules)), await instance(withFile("schedules.json", schedules))];
     await waitFor(async () => (await health(a)).leader !== (await health(b)).leader, 5000);
     const [leader, follower] = (await health(a)).leader ? [a, b] : [b, a];
     const seen = display(follower, "D1");
@@ -158,9 +108,7 @@ describe("several instances share one wall through Redis", () => {
     expect((await call(follower, "POST", "/api/schedule/resume")).status).toBe(200);
     await waitFor(async () => (await stateOf(follower)).layoutId !== held, 4000);
     // The leader goes; the follower takes the lease and the playlist goes on in its order.
-    const [gone] = running.splice(running.findIndex((r) => r.service === leader), 1);
-    await gone!.service.close();
-    await gone!.cleanup();
+    await wall.stop(leader);
     await waitFor(async () => (await health(follower)).leader, 3000);
     const from = seen.length;
     await waitFor(() => (new Set(seen.slice(from).map((s) => s.layoutId)).size >= 3 ? true : undefined), 10_000);
@@ -170,7 +118,7 @@ describe("several instances share one wall through Redis", () => {
 
   it("the alarm queue is one for all: raised by the leader, seen and acknowledged through a follower, and the wall goes back", async () => {
     const rules = { rules: [{ id: "salty", title: { vi: "Mặn" }, topic: "environment.salinity.max", above: 0, priority: 60, layout: "environment" }] };
-    const [a, b] = [await instance({ "alarms.json": rules }), await instance({ "alarms.json": rules })];
+    const [a, b] = [await instance(withFile("alarms.json", rules)), await instance(withFile("alarms.json", rules))];
     await waitFor(async () => (await health(a)).leader !== (await health(b)).leader, 5000);
     const follower = (await health(a)).leader ? b : a;
     type Alarmed = { layoutId: string; mode: string; alarms: Array<{ id: string }> };
@@ -186,7 +134,7 @@ describe("several instances share one wall through Redis", () => {
 
   it("the lease passes within its time when the holder dies, never to two at once", async () => {
     // Leases on their own links: one dies (its connection cut, so it cannot renew) and the other takes over.
-    const links = [new RedisLink(redis.url, silentLogger), new RedisLink(redis.url, silentLogger)];
+    const links = [new RedisLink(wall.redis.url, silentLogger), new RedisLink(wall.redis.url, silentLogger)];
     for (const l of links) await l.connect();
     const [one, two] = [new LeaderLease(links[0]!, "one", silentLogger), new LeaderLease(links[1]!, "two", silentLogger)];
     const leaders = () => [one, two].filter((l) => l.isLeader).length;
@@ -218,13 +166,13 @@ describe("several instances share one wall through Redis", () => {
     const [a, b] = [await instance(), await instance()];
     expect((await call(a, "POST", "/api/state/layout", { layoutId: "tourism" })).status).toBe(200);
     await waitFor(async () => (await stateOf(b)).layoutId === "tourism");
-    await redis.stop();
+    await wall.redis.stop();
     await waitFor(async () => (await health(a)).store === "down");
     const refused = await call(b, "POST", "/api/state/layout", { layoutId: "health" });
     expect(refused.status).toBe(503);
     expect(((await refused.json()) as { error: string }).error).toMatch(/shared store \(Redis\) is unreachable/);
     expect((await stateOf(a)).layoutId).toBe("tourism");
-    await redis.start();
+    await wall.redis.start();
     await waitFor(async () => (await health(b)).store === "up", 8000);
     expect((await call(b, "POST", "/api/state/layout", { layoutId: "economy" })).status).toBe(200);
     await waitFor(async () => (await stateOf(a)).layoutId === "economy");

@@ -1,0 +1,102 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { io } from "socket.io-client";
+import { describe, expect, it } from "vitest";
+import { ACCOUNTS_FILE } from "../access/accounts.js";
+import { call, sharedInstances } from "../test-support/shared-instances.js";
+import { waitFor } from "../test-support/temp-wall.js";
+import type { WallService } from "../wall-service.js";
+
+const wall = sharedInstances();
+const { instance } = wall;
+
+const login = async (service: WallService, username: string, password: string) => {
+  const res = await fetch(`${service.url}/api/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password }) });
+  return { status: res.status, body: (await res.json()) as { token?: string; error?: string } };
+};
+const statusWith = async (service: WallService, token: string) => (await call(service, "GET", "/api/state", undefined, token)).status;
+const auditOf = async (service: WallService) => ((await (await call(service, "GET", "/api/audit?limit=1000")).json()) as { entries: Array<{ who: string; action: string; allowed: boolean; status: number; details: Record<string, unknown> }> }).entries;
+
+describe("accounts, tokens and the audit trail are one for every instance", () => {
+  it("an account made on one instance signs in on another, and its session works on all; deleting it closes it everywhere", async () => {
+    const [a, b] = [await instance(), await instance()];
+    expect((await call(a, "POST", "/api/users", { username: "lan.nguyen", password: "mật-khẩu-dài", role: "operator" })).status).toBe(201);
+    const signedIn = await waitFor(async () => {
+      const r = await login(b, "lan.nguyen", "mật-khẩu-dài");
+      return r.status === 200 ? r.body.token : undefined;
+    }, 3000);
+    // The session opened on B is a session on A: a console that moves keeps its sign-in.
+    expect(await statusWith(a, signedIn)).toBe(200);
+    expect((await call(a, "POST", "/api/state/layout", { layoutId: "tourism" }, signedIn)).status).toBe(200);
+    // A console socket of that session on B is closed when the account is deleted through A.
+    const control = io(`${b.url}/control`, { auth: { token: signedIn }, transports: ["websocket"], reconnection: false, forceNew: true });
+    await new Promise<void>((resolve, reject) => {
+      control.once("connect", resolve);
+      control.once("connect_error", reject);
+    });
+    const closed = new Promise<void>((resolve) => control.once("disconnect", () => resolve()));
+    expect((await call(a, "DELETE", "/api/users/lan.nguyen")).status).toBe(204);
+    await closed;
+    await waitFor(async () => (await statusWith(b, signedIn)) === 401, 3000);
+    expect(await statusWith(a, signedIn)).toBe(401);
+    expect((await login(b, "lan.nguyen", "mật-khẩu-dài")).status).toBe(401);
+    control.close();
+  });
+
+  it("a name is made once whichever instances are asked at the same moment; a token made on one opens all, and its revocation closes all", async () => {
+    const [a, b] = [await instance(), await instance()];
+    const made = await Promise.all([a, b].map((s) => call(s, "POST", "/api/tokens", { name: "gis-export", role: "viewer" })));
+    expect(made.map((r) => r.status).sort()).toEqual([201, 409]);
+    const { token } = (await made.find((r) => r.status === 201)!.json()) as { token: string };
+    await waitFor(async () => (await statusWith(a, token)) === 200 && (await statusWith(b, token)) === 200, 3000);
+    // A viewer token opens reading, not commands, on either.
+    expect((await call(b, "POST", "/api/state/layout", { layoutId: "tourism" }, token)).status).toBe(403);
+    expect((await call(b, "DELETE", "/api/tokens/gis-export")).status).toBe(204);
+    await waitFor(async () => (await statusWith(a, token)) === 401, 3000);
+    expect(((await (await call(a, "GET", "/api/tokens")).json()) as { tokens: unknown[] }).tokens).toEqual([]);
+  });
+
+  it("the audit trail shows what was done through every instance, in time order", async () => {
+    const [a, b] = [await instance(), await instance()];
+    expect((await call(a, "POST", "/api/state/layout", { layoutId: "tourism" })).status).toBe(200);
+    expect((await call(b, "POST", "/api/state/layout", { layoutId: "economy" })).status).toBe(200);
+    for (const s of [a, b]) {
+      const trail = await waitFor(async () => {
+        const switches = (await auditOf(s)).filter((e) => e.action === "layout.switch");
+        return switches.length === 2 ? switches : undefined;
+      }, 4000);
+      // Newest first, whichever instance it went through.
+      expect(trail.map((e) => e.details.layoutId)).toEqual(["economy", "tourism"]);
+    }
+    // An instance that joins later sees the wall's trail too, once each.
+    const late = await instance();
+    expect((await auditOf(late)).filter((e) => e.action === "layout.switch").map((e) => e.details.layoutId)).toEqual(["economy", "tourism"]);
+  });
+
+  it("a restarted instance takes the store's accounts, not its stale file; with Redis down, account changes are refused clearly and entries wait", async () => {
+    const a = await instance();
+    expect((await call(a, "POST", "/api/users", { username: "old.user", password: "mật-khẩu-dài", role: "viewer" })).status).toBe(201);
+    let staleFile = "";
+    // Another instance starts with a file that still holds old.user's twin and a user deleted long ago.
+    const b = await instance(async (dirs) => {
+      await fs.mkdir(dirs.stateDir, { recursive: true });
+      staleFile = path.join(dirs.stateDir, ACCOUNTS_FILE);
+      await fs.writeFile(staleFile, JSON.stringify({ users: [{ username: "gone.user", role: "admin", hash: "scrypt$32768$8$1$AAAA$BBBB", createdAt: 1 }] }));
+    });
+    const users = ((await (await call(b, "GET", "/api/users")).json()) as { users: Array<{ username: string }> }).users;
+    expect(users.map((u) => u.username)).toEqual(["old.user"]);
+    // Its file now holds the store's accounts, for a start without the store.
+    await waitFor(async () => ((await fs.readFile(staleFile, "utf8")).includes("old.user") ? true : undefined));
+
+    await wall.redis.stop();
+    await waitFor(async () => ((await (await fetch(`${a.url}/api/health`)).json()) as { shared: { store: string } }).shared.store === "down");
+    const refused = await call(a, "POST", "/api/users", { username: "new.user", password: "mật-khẩu-dài", role: "viewer" });
+    expect(refused.status).toBe(503);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/shared store \(Redis\) is unreachable/);
+    expect((await login(a, "old.user", "mật-khẩu-dài")).status).toBe(503);
+    // What was refused is audited on A, and reaches B's trail once the store is back.
+    await wall.redis.start();
+    await waitFor(async () => ((await auditOf(b)).some((e) => e.action === "user.create" && !e.allowed && e.status === 503) ? true : undefined), 8000);
+    expect((await login(a, "old.user", "mật-khẩu-dài")).status).toBe(200);
+  });
+});
