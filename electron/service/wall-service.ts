@@ -104,7 +104,6 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     const accounts = await AccountStore.open(config.stateDir, log, { ...(config.sessionHours ? { sessionHours: config.sessionHours } : {}) });
     auth.useAccounts(accounts);
     const audit = await AuditLog.open(config.stateDir, log);
-    const throttle = new LoginThrottle();
     const scheduler = new Scheduler(store, state, log);
     // Of several instances, only the lease holder puts the rotation on the wall: none does until the lease says so.
     if (config.redisUrl) scheduler.lead(false);
@@ -113,6 +112,7 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     const displays = new DisplayRegistry();
     const wall = config.redisUrl ? await joinSharedWall(config.redisUrl, { state, scheduler, displays, accounts, audit }, log) : undefined;
     shared = wall;
+    const throttle = new LoginThrottle(undefined, wall?.link.client);
     const commands = new WallCommands(state, audit, log, scheduler);
     if (wall) commands.unavailable = () => (wall.link.up ? undefined : SHARED_STORE_DOWN);
     const counters = newCounters();

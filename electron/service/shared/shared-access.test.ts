@@ -56,6 +56,14 @@ describe("accounts, tokens and the audit trail are one for every instance", () =
     expect(((await (await call(a, "GET", "/api/tokens")).json()) as { tokens: unknown[] }).tokens).toEqual([]);
   });
 
+  it("password guessing is counted for the wall: ten wrong passwords spread over two instances lock the name on both", async () => {
+    const [a, b] = [await instance(), await instance()];
+    expect((await call(a, "POST", "/api/users", { username: "duty.officer", password: "mật-khẩu-dài", role: "operator" })).status).toBe(201);
+    for (let i = 0; i < 10; i++) expect((await login(i % 2 === 0 ? a : b, "duty.officer", `sai-${i}`)).status).toBe(401);
+    // Each instance saw five: alone, neither would lock the name yet.
+    for (const s of [a, b]) expect((await login(s, "duty.officer", "mật-khẩu-dài")).status).toBe(429);
+  });
+
   it("the audit trail shows what was done through every instance, in time order", async () => {
     const [a, b] = [await instance(), await instance()];
     expect((await call(a, "POST", "/api/state/layout", { layoutId: "tourism" })).status).toBe(200);
