@@ -1,19 +1,28 @@
 import { TestRedis, freePort } from "../electron/service/test-support/redis-server.js";
+import { signIn } from "./console-support.js";
 import { expect, test } from "./fixtures.js";
 import { frames, startSampler } from "./frame-sampler.js";
 import { WallProcess } from "./wall-process.js";
 
-test("a display whose service dies moves to another instance of the wall, keeping its picture, and follows what is commanded there", async ({ browser }) => {
+/** Two instances of the wall on one real Redis, each knowing the other, started and showing "intro"; all gone after `run`. */
+async function withTwoInstances(run: (a: WallProcess, b: WallProcess) => Promise<void>): Promise<void> {
   const redis = await TestRedis.create();
-  const walls = [await WallProcess.create(), await WallProcess.create()];
+  const walls = [await WallProcess.create(), await WallProcess.create()] as [WallProcess, WallProcess];
   try {
     for (const w of walls) w.url = `http://127.0.0.1:${await freePort()}`;
     const peers = walls.map((w) => w.url).join(",");
     for (const w of walls) w.env = { WALL_REDIS_URL: redis.url, WALL_PEERS: peers };
-    const [a, b] = walls as [WallProcess, WallProcess];
-    await a.start();
-    await b.start();
-    await a.show("intro");
+    for (const w of walls) await w.start();
+    await walls[0].show("intro");
+    await run(...walls);
+  } finally {
+    for (const w of walls) await w.dispose();
+    await redis.dispose();
+  }
+}
+
+test("a display whose service dies moves to another instance of the wall, keeping its picture, and follows what is commanded there", async ({ browser }) => {
+  await withTwoInstances(async (a, b) => {
     const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
     await page.goto(`${a.url}/wall/D1`);
     const root = page.locator('[data-display-id="D1"]');
@@ -35,8 +44,33 @@ test("a display whose service dies moves to another instance of the wall, keepin
     expect(f.total).toBeGreaterThan(30);
     expect(f.empty).toBe(0);
     expect(f.layouts).toEqual(["intro", "economy"]);
-  } finally {
-    for (const w of walls) await w.dispose();
-    await redis.dispose();
-  }
+  });
+});
+
+test("a console whose service dies moves to another instance and goes on: signed in, commanding, its accounts page working", async ({ browser }) => {
+  await withTwoInstances(async (a, b) => {
+    // An account made through B signs in on a console served by A: accounts are the wall's.
+    expect((await b.api("POST", "/api/users", { username: "ca.truc", password: "ca-dem-2026", role: "admin" })).status).toBe(201);
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await signIn(page, a, "ca.truc", "ca-dem-2026");
+    await expect(page.locator(".signed-in-as")).toContainText("ca.truc");
+    const root = page.locator(".console");
+    await expect(root).toHaveAttribute("data-connection", "online");
+
+    await a.stop("SIGKILL");
+    await expect(root).toHaveAttribute("data-connection", "offline");
+    // What it showed stays while it looks for another instance; then it is on B, still signed in.
+    await expect(page.locator('.layout-list [data-layout-id="intro"]')).toBeVisible();
+    await expect(root).toHaveAttribute("data-service-origin", b.url, { timeout: 15_000 });
+    await expect(root).toHaveAttribute("data-connection", "online", { timeout: 15_000 });
+    await expect(page.locator("[data-moved-to]")).toContainText(`Đang dùng máy chủ ${new URL(b.url).host}`);
+    await expect(page.locator(".signed-in-as")).toContainText("ca.truc");
+    // A command from the moved console reaches the wall through B.
+    await page.locator('.layout-list [data-layout-id="economy"] button').click();
+    await expect.poll(async () => (await b.api<{ layoutId: string }>("GET", "/api/state")).body.layoutId, { timeout: 10_000 }).toBe("economy");
+    // Its REST calls go to B too (a cross-origin call B admits for its peer): the accounts page lists the wall's accounts.
+    await page.getByRole("button", { name: "Quản trị" }).click();
+    await expect(page.locator('[data-user="ca.truc"]')).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath("console-moved.png") });
+  });
 });

@@ -6,7 +6,7 @@ import type { Role } from "./access/tokens.js";
 import type { Actor } from "./commands.js";
 import path from "node:path";
 import { simulatorModeBodySchema, simulatorModes, type Ack, type ApiError, type ApiState } from "../common/protocol.js";
-import { authenticate, metricsDoor, requestGuard, requireRole } from "./access/doors.js";
+import { authenticate, metricsDoor, peerCors, requestGuard, requireRole } from "./access/doors.js";
 import type { WallMetrics } from "./metrics.js";
 import { cameraModeBodySchema, cameraModes, type DemoStreams } from "./demo-streams.js";
 import type { FeedService } from "./feed/feed-service.js";
@@ -39,6 +39,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   // Before anything else: a request for another host name (DNS rebinding) or from a page of
   // another origin is refused, whatever it asks for.
   app.use(requestGuard(deps.policy, counters));
+  // The wall's other instances' consoles call this one's API when theirs died (the guard admitted their origin).
+  app.use(peerCors(deps.peers));
   // Every response carries the CSP, every HLS segment and PMTiles range read among them: the origins
   // are worked out once per change of the files, not per request. The files' addresses were parsed
   // when they were read, so this cannot fail.

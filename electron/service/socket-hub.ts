@@ -111,6 +111,8 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     socket.emit(events.displays, displays.list());
     socket.emit(events.layouts, store.summaries());
     socket.emit(events.schedule, deps.scheduler.status());
+    // The wall's other instances: a console moves there when this one dies.
+    if (deps.peers.length > 0) socket.emit(events.peers, { origins: deps.peers });
     // Every command answers with an Ack whose status is an HTTP status, as over REST.
     const command = (event: string, run: (body: unknown) => Ack) =>
       socket.on(event, (body: unknown, ack: unknown) => {

@@ -5,7 +5,8 @@ import type { Ack, MapViewBody } from "../../electron/common/protocol.js";
 import { formatTime } from "../ui/format.js";
 import { translate } from "../ui/i18n.js";
 import { AdminPanel } from "./AdminPanel.js";
-import { api, type Role } from "./api-client.js";
+import { ServiceFailover } from "../data/service-failover.js";
+import { api, useServiceOrigin, type Role } from "./api-client.js";
 import { CameraCatalog } from "./CameraCatalog.js";
 import { ConsoleMap } from "./ConsoleMap.js";
 import { roleAtLeast, useConsole } from "./console-store.js";
@@ -19,6 +20,10 @@ import { SchedulePanel } from "./SchedulePanel.js";
 import { SignIn } from "./SignIn.js";
 import { TileDetail } from "./TileDetail.js";
 import { WallMimic } from "./WallMimic.js";
+
+/** Which instance of the wall the console talks to: its page's own, until that one dies and it moves. */
+const failover = new ServiceFailover(window.location.origin);
+failover.onMove(useServiceOrigin);
 
 /** A clock for "lost" and "last seen": the mimic is redrawn each second even when nothing is reported. */
 function useNow(ms: number): number {
@@ -44,6 +49,8 @@ function Console({ language }: { language: Language }) {
   const now = useNow(1000);
   const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate(language, key, vars);
   const canCommand = roleAtLeast(session.role, "operator");
+  const [origin, setOrigin] = useState(failover.current);
+  useEffect(() => failover.onMove(setOrigin), []);
 
   useEffect(() => {
     const c = connectControl(session.token, {
@@ -59,7 +66,7 @@ function Console({ language }: { language: Language }) {
         setChanges((n) => n + 1);
       },
       onRefused: (reason) => signOut(translate(language, reason === "unauthorized" ? "sessionEnded" : "serviceUnreachable")),
-    });
+    }, failover);
     connection.current = c;
     return () => {
       c.close();
@@ -127,10 +134,11 @@ function Console({ language }: { language: Language }) {
   };
 
   return (
-    <div className="console" data-connection={online ? "online" : "offline"}>
+    <div className="console" data-connection={online ? "online" : "offline"} data-service-origin={origin}>
       <header>
         <h1>{t("consoleTitle")}</h1>
         {!online && <span className="badge badge-bad">{t("offline")}</span>}
+        {origin !== window.location.origin && <span className="badge badge-warn" data-moved-to={origin}>{t("movedTo", { host: new URL(origin).host })}</span>}
         {wall && (
           <span className={`badge ${faults > 0 ? "badge-bad" : "badge-ok"}`} data-faults={faults}>
             {t("faults", { n: faults })}

@@ -1,5 +1,6 @@
 import { io, type Socket } from "socket.io-client";
-import { events, wallStateSchema, type Ack, type ConnectedDisplay, type LayoutSummary, type MapViewBody, type AlarmsStatus, type ScheduleStatus, type WallChange, type WallState } from "../../electron/common/protocol.js";
+import type { ServiceFailover } from "../data/service-failover.js";
+import { events, peersSchema, wallStateSchema, type Ack, type ConnectedDisplay, type LayoutSummary, type MapViewBody, type AlarmsStatus, type ScheduleStatus, type WallChange, type WallState } from "../../electron/common/protocol.js";
 
 export interface ControlHandlers {
   onState: (state: WallState) => void;
@@ -32,44 +33,67 @@ export interface ControlConnection {
   close: () => void;
 }
 
-export function connectControl(token: string, handlers: ControlHandlers): ControlConnection {
-  const socket: Socket = io("/control", { auth: { token }, transports: ["websocket"], reconnectionDelayMax: 10_000 });
-  socket.on("connect", () => handlers.onOnline(true));
-  socket.on("disconnect", (reason) => {
-    handlers.onOnline(false);
-    // The service closed it on purpose: an account deleted, a session ended, a token revoked.
-    if (reason === "io server disconnect") {
-      socket.close();
-      handlers.onRefused("unauthorized");
-    }
+/**
+ * The console's socket. With several instances of the wall (`failover` learns them from the
+ * service), it moves to another when its own has been gone a few seconds, as displays do; what the
+ * console shows stays meanwhile, and the new instance sends the wall as it is on connect.
+ */
+export function connectControl(token: string, handlers: ControlHandlers, failover: ServiceFailover): ControlConnection {
+  let socket = open(failover.current);
+  const stopMoving = failover.onMove((origin) => {
+    socket.removeAllListeners();
+    socket.close();
+    socket = open(origin);
   });
-  socket.on("connect_error", (err: Error) => {
-    handlers.onOnline(false);
-    // A refusal comes from the service's middleware (socket.active is false); transport errors are
-    // retried by socket.io itself.
-    if (!socket.active) {
-      socket.close();
-      handlers.onRefused(err.message);
-    }
-  });
-  socket.on(events.state, (payload: unknown) => {
-    const parsed = wallStateSchema.safeParse(payload);
-    if (parsed.success) handlers.onState(parsed.data);
-  });
-  socket.on(events.displays, (d: ConnectedDisplay[]) => handlers.onDisplays(Array.isArray(d) ? d : []));
-  socket.on(events.layouts, (l: LayoutSummary[]) => handlers.onLayouts(Array.isArray(l) ? l : []));
-  socket.on(events.me, (me: { name?: unknown; role?: unknown }) => {
-    if (typeof me?.name === "string" && typeof me.role === "string") handlers.onMe({ name: me.name, role: me.role });
-  });
-  socket.on(events.alarms, (status: AlarmsStatus) => {
-    if (status && Array.isArray(status.alarms)) handlers.onAlarms(status);
-  });
-  socket.on(events.schedule, (status: ScheduleStatus) => {
-    if (status && typeof status.mode === "string") handlers.onSchedule(status);
-  });
-  socket.on(events.change, (c: WallChange) => {
-    if (c && typeof c.who === "string" && typeof c.action === "string" && typeof c.at === "number") handlers.onChange(c);
-  });
+
+  function open(origin: string): Socket {
+    const socket: Socket = io(`${origin}/control`, { auth: { token }, transports: ["websocket"], reconnectionDelayMax: 10_000 });
+    socket.on("connect", () => {
+      failover.connected();
+      handlers.onOnline(true);
+    });
+    socket.on(events.peers, (payload: unknown) => {
+      const parsed = peersSchema.safeParse(payload);
+      if (parsed.success) failover.learn(parsed.data.origins);
+    });
+    socket.on("disconnect", (reason) => {
+      handlers.onOnline(false);
+      // The service closed it on purpose: an account deleted, a session ended, a token revoked.
+      if (reason === "io server disconnect") {
+        socket.close();
+        handlers.onRefused("unauthorized");
+      } else failover.lost();
+    });
+    socket.on("connect_error", (err: Error) => {
+      handlers.onOnline(false);
+      // A refusal comes from the service's middleware (socket.active is false); transport errors are
+      // retried by socket.io itself, and after a while on another instance.
+      if (!socket.active) {
+        socket.close();
+        handlers.onRefused(err.message);
+      } else failover.lost();
+    });
+    socket.on(events.state, (payload: unknown) => {
+      const parsed = wallStateSchema.safeParse(payload);
+      if (parsed.success) handlers.onState(parsed.data);
+    });
+    socket.on(events.displays, (d: ConnectedDisplay[]) => handlers.onDisplays(Array.isArray(d) ? d : []));
+    socket.on(events.layouts, (l: LayoutSummary[]) => handlers.onLayouts(Array.isArray(l) ? l : []));
+    socket.on(events.me, (me: { name?: unknown; role?: unknown }) => {
+      if (typeof me?.name === "string" && typeof me.role === "string") handlers.onMe({ name: me.name, role: me.role });
+    });
+    socket.on(events.alarms, (status: AlarmsStatus) => {
+      if (status && Array.isArray(status.alarms)) handlers.onAlarms(status);
+    });
+    socket.on(events.schedule, (status: ScheduleStatus) => {
+      if (status && typeof status.mode === "string") handlers.onSchedule(status);
+    });
+    socket.on(events.change, (c: WallChange) => {
+      if (c && typeof c.who === "string" && typeof c.action === "string" && typeof c.at === "number") handlers.onChange(c);
+    });
+    return socket;
+  }
+
   const command = (event: string, body: unknown): Promise<Ack> =>
     socket
       .timeout(5000)
@@ -94,6 +118,8 @@ export function connectControl(token: string, handlers: ControlHandlers): Contro
     lockAlarms: (minPriority) => command(events.lockAlarms, { minPriority }),
     unlockAlarms: () => command(events.unlockAlarms, {}),
     close: () => {
+      stopMoving();
+      failover.connected();
       socket.removeAllListeners();
       socket.close();
     },

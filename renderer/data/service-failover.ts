@@ -37,9 +37,13 @@ export class ServiceFailover {
     }
   }
 
-  /** Called with the new origin each time the sockets must move. */
-  onMove(mover: (origin: string) => void): void {
+  /** Called with the new origin each time the sockets must move; returns how to stop being called. */
+  onMove(mover: (origin: string) => void): () => void {
     this.movers.push(mover);
+    return () => {
+      const i = this.movers.indexOf(mover);
+      if (i >= 0) this.movers.splice(i, 1);
+    };
   }
 
   connected(): void {

@@ -4,6 +4,7 @@ import type { Language } from "../../electron/common/localized-text.js";
 const dictionary = {
   connecting: { vi: "Đang kết nối tới máy chủ…", en: "Connecting to the service…" },
   offline: { vi: "Mất kết nối", en: "Disconnected" },
+  movedTo: { vi: "Đang dùng máy chủ {host}", en: "Using server {host}" },
   refusedUnauthorized: { vi: "Màn hình chưa được cấp quyền: mã ghép nối thiếu hoặc sai", en: "This display is not authorised: its pairing token is missing or wrong" },
   refusedOther: { vi: "Máy chủ từ chối kết nối ({reason})", en: "The service refused the connection ({reason})" },
   retryAt: { vi: "Thử lại lúc {time}", en: "Retrying at {time}" },

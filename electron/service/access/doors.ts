@@ -47,6 +47,27 @@ export function requestGuard(policy: RequestPolicy, counters: ServiceCounters): 
   };
 }
 
+/**
+ * Cross-origin calls from pages of the wall's other instances (WALL_PEERS) only: a console that moved
+ * to this instance when its own died. Bearer tokens, never cookies, so no credentials mode; a
+ * preflight is answered here, before any credential is asked for.
+ */
+export function peerCors(peers: readonly string[]): RequestHandler {
+  const allowed = new Set(peers.map((p) => p.toLowerCase()));
+  return (req, res, next) => {
+    const origin = req.headers.origin;
+    if (!origin || !allowed.has(origin.toLowerCase())) return next();
+    res.vary("Origin");
+    res.setHeader("Access-Control-Allow-Origin", origin);
+    res.setHeader("Access-Control-Expose-Headers", "X-Captured-At");
+    if (req.method !== "OPTIONS") return next();
+    res.setHeader("Access-Control-Allow-Methods", "GET, POST, DELETE");
+    res.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type");
+    res.setHeader("Access-Control-Max-Age", "600");
+    res.status(204).end();
+  };
+}
+
 /** A credential of any role, or 401; what the role may do is asked next (`requireRole`). */
 export function authenticate(auth: TokenAuth, counters: ServiceCounters): RequestHandler {
   return (req, res, next) => {
