@@ -27,6 +27,7 @@ AN5UVWh3Oojr4cxh0WlkSGK8JXOZy8nESfCKa4Y5MBpC
 -----END CERTIFICATE-----
 `;
 const SERVICE = "https://127.0.0.1:8443";
+const SERVICES = [SERVICE];
 const pin = certificateFingerprint(PINNED);
 
 describe("certificate fingerprint", () => {
@@ -45,26 +46,44 @@ describe("certificate fingerprint", () => {
 
 describe("certificate-error policy", () => {
   it("trusts the pinned certificate on the service's origin", () => {
-    expect(trustCertificateError("https://127.0.0.1:8443/wall/D1", SERVICE, PINNED, pin)).toBe(true);
-    expect(trustCertificateError("https://127.0.0.1:8443/assets/app.js", SERVICE, PINNED.replace(/\n/g, "\r\n"), pin)).toBe(true);
-    expect(trustCertificateError("wss://127.0.0.1:8443/socket.io/?EIO=4&transport=websocket", SERVICE, PINNED, pin)).toBe(true);
+    expect(trustCertificateError("https://127.0.0.1:8443/wall/D1", SERVICES, PINNED, pin)).toBe(true);
+    expect(trustCertificateError("https://127.0.0.1:8443/assets/app.js", SERVICES, PINNED.replace(/\n/g, "\r\n"), pin)).toBe(true);
+    expect(trustCertificateError("wss://127.0.0.1:8443/socket.io/?EIO=4&transport=websocket", SERVICES, PINNED, pin)).toBe(true);
   });
 
   it("refuses any other certificate on the service's origin", () => {
-    expect(trustCertificateError("https://127.0.0.1:8443/wall/D1", SERVICE, OTHER, pin)).toBe(false);
-    expect(trustCertificateError("https://127.0.0.1:8443/wall/D1", SERVICE, "", pin)).toBe(false);
+    expect(trustCertificateError("https://127.0.0.1:8443/wall/D1", SERVICES, OTHER, pin)).toBe(false);
+    expect(trustCertificateError("https://127.0.0.1:8443/wall/D1", SERVICES, "", pin)).toBe(false);
   });
 
   it("refuses the pinned certificate anywhere else", () => {
     for (const url of ["https://127.0.0.1:9443/wall/D1", "wss://127.0.0.1:9443/socket.io/", "ws://127.0.0.1:8443/socket.io/", "https://localhost:8443/wall/D1", "https://evil.example/", "http://127.0.0.1:8443/", "not a url"]) {
-      expect(trustCertificateError(url, SERVICE, PINNED, pin), url).toBe(false);
+      expect(trustCertificateError(url, SERVICES, PINNED, pin), url).toBe(false);
     }
   });
 
   it("refuses everything when no certificate is pinned or the service is not known yet", () => {
-    expect(trustCertificateError("https://127.0.0.1:8443/wall/D1", SERVICE, PINNED, null)).toBe(false);
-    expect(trustCertificateError("https://127.0.0.1:8443/wall/D1", "", PINNED, pin)).toBe(false);
-    expect(trustCertificateError("https://127.0.0.1:8443/wall/D1", "http://127.0.0.1:8443", PINNED, pin)).toBe(false);
+    expect(trustCertificateError("https://127.0.0.1:8443/wall/D1", SERVICES, PINNED, null)).toBe(false);
+    expect(trustCertificateError("https://127.0.0.1:8443/wall/D1", [], PINNED, pin)).toBe(false);
+    expect(trustCertificateError("https://127.0.0.1:8443/wall/D1", [""], PINNED, pin)).toBe(false);
+    expect(trustCertificateError("https://127.0.0.1:8443/wall/D1", ["http://127.0.0.1:8443"], PINNED, pin)).toBe(false);
+  });
+});
+
+describe("certificate-error policy with several primaries (a follower's --primary)", () => {
+  const PRIMARIES = ["https://wall-1.example:8443", "https://127.0.0.1:8443/"];
+
+  it("trusts the pinned certificate on each of them, pages and sockets", () => {
+    for (const url of ["https://wall-1.example:8443/wall/D1", "wss://wall-1.example:8443/socket.io/", "https://127.0.0.1:8443/wall/D1", "wss://127.0.0.1:8443/socket.io/"]) {
+      expect(trustCertificateError(url, PRIMARIES, PINNED, pin), url).toBe(true);
+    }
+  });
+
+  it("still refuses another certificate on them, and the pinned one anywhere else", () => {
+    expect(trustCertificateError("https://wall-1.example:8443/wall/D1", PRIMARIES, OTHER, pin)).toBe(false);
+    for (const url of ["https://wall-2.example:8443/wall/D1", "https://wall-1.example/wall/D1", "http://wall-1.example:8443/wall/D1"]) {
+      expect(trustCertificateError(url, PRIMARIES, PINNED, pin), url).toBe(false);
+    }
   });
 });
 

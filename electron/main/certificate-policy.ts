@@ -1,5 +1,6 @@
 import { X509Certificate } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { isServiceOrigin } from "./service-origins.js";
 
 /** SHA-256 fingerprint of the first certificate in a PEM text (a file may hold a chain), or null when it is not one. */
 export function certificateFingerprint(pem: string): string | null {
@@ -11,24 +12,23 @@ export function certificateFingerprint(pem: string): string | null {
 }
 
 /**
- * Whether to override Chromium's refusal of a certificate: only for the service's own origin,
- * and only when the certificate presented is exactly the one pinned in WALL_TLS_CERT (the
- * service's self-signed certificate). Anything else keeps the default: refused.
+ * Whether to override Chromium's refusal of a certificate: only for the service's own origins
+ * (the in-process service's, or every primary a follower was given), and only when the
+ * certificate presented is exactly the one pinned in WALL_TLS_CERT (the service's self-signed
+ * certificate). Anything else keeps the default: refused.
  */
-export function trustCertificateError(url: string, serviceOrigin: string, presentedPem: string, pinnedFingerprint: string | null): boolean {
+export function trustCertificateError(url: string, serviceOrigins: readonly string[], presentedPem: string, pinnedFingerprint: string | null): boolean {
   if (!pinnedFingerprint) return false;
   let origin: string;
-  let service: string;
   try {
     const u = new URL(url);
     // The display page's socket (wss:) reaches the same server, with the same certificate.
     if (u.protocol === "wss:") u.protocol = "https:";
     origin = u.origin;
-    service = new URL(serviceOrigin).origin;
   } catch {
     return false;
   }
-  if (service === "null" || origin !== service || !origin.startsWith("https:")) return false;
+  if (!origin.startsWith("https:") || !isServiceOrigin(origin, serviceOrigins)) return false;
   return certificateFingerprint(presentedPem) === pinnedFingerprint;
 }
 

@@ -2,8 +2,11 @@ import { isLoopbackHost } from "../service/access/request-policy.js";
 export interface MainArgs {
   /** Development: N ordinary windows instead of kiosk windows on the physical outputs. */
   windowed?: number;
-  /** Follow another controller's service instead of starting one here. */
-  primary?: string;
+  /**
+   * Follow a service elsewhere instead of starting one here: the origins of its instances, in the
+   * order to try them (`--primary`, comma-separated and/or repeated; duplicates dropped).
+   */
+  primaries?: string[];
   /** The wall displays this controller drives (default: all of them). */
   displays?: string[];
   /** Also open the operator console (the service's /console) in an ordinary window. */
@@ -22,7 +25,7 @@ export function parseMainArgs(argv: readonly string[]): MainArgs {
       if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error("--windowed takes a number of windows, 1 to 64");
       args.windowed = n;
     } else if (flag === "--primary") {
-      args.primary = primaryOrigin(value());
+      args.primaries = primaryOrigins(value(), args.primaries ?? []);
     } else if (flag === "--displays") {
       const ids = (value() ?? "").split(",").map((s) => s.trim()).filter(Boolean);
       // An empty list would silently drive nothing.
@@ -41,19 +44,30 @@ export function parseMainArgs(argv: readonly string[]): MainArgs {
   return args;
 }
 
+/** At most this many primaries, as WALL_PEERS on the service. */
+export const MAX_PRIMARIES = 16;
+
+/** `earlier` and the origins of one `--primary` value (comma-separated), each once, in order. */
+function primaryOrigins(raw: string | undefined, earlier: readonly string[]): string[] {
+  const entries = (raw ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  if (entries.length === 0) throw new Error("--primary takes the URL of the primary controller's service, such as https://wall-1.example:8080 (several: separated by commas)");
+  const origins = [...new Set([...earlier, ...entries.map(primaryOrigin)])];
+  if (origins.length > MAX_PRIMARIES) throw new Error(`--primary takes at most ${MAX_PRIMARIES} service addresses (got ${origins.length})`);
+  return origins;
+}
+
 /**
- * The primary's origin. Its pages are the kiosk's code and its display credential travels to
+ * One primary's origin. Its pages are the kiosk's code and its display credential travels to
  * it, so plain http is accepted only when neither leaves this machine.
  */
-function primaryOrigin(raw: string | undefined): string {
-  if (!raw) throw new Error("--primary takes the URL of the primary controller's service, such as https://wall-1.example:8080");
+function primaryOrigin(raw: string): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw new Error(`--primary takes a URL such as https://wall-1.example:8080; "${raw}" is not a URL`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`--primary takes an http(s) URL, got ${url.protocol}`);
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`--primary takes an http(s) URL, got ${url.protocol} ("${raw}")`);
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
     throw new Error(
       "--primary must use https:// unless it is on this machine (loopback): plain http would load the kiosk's code and send the display credential in clear" +

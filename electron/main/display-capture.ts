@@ -20,8 +20,8 @@ const JPEG_QUALITY = 80;
  * page, the error slate, or a failed or empty capture get undefined). `capture` is the window's
  * webContents.capturePage.
  */
-export async function captureDisplayWindow(senderFrameUrl: string | undefined, serviceOrigin: string, capture: () => Promise<CapturedImage>): Promise<string | undefined> {
-  if (!isDisplayPage(senderFrameUrl, serviceOrigin)) return undefined;
+export async function captureDisplayWindow(senderFrameUrl: string | undefined, serviceOrigins: readonly string[], capture: () => Promise<CapturedImage>): Promise<string | undefined> {
+  if (!isDisplayPage(senderFrameUrl, serviceOrigins)) return undefined;
   try {
     const image = await capture();
     if (image.isEmpty()) return undefined;

@@ -6,10 +6,11 @@ import { isAllowedNavigation, type WindowKinds } from "./navigation-policy.js";
 
 /**
  * The operator console (`--console`) in its own window, outside WallWindowManager: a crashed
- * renderer is reloaded (at most once a second); closing the window leaves the wall running.
+ * renderer is reloaded (at most once a second) from the service's address then (`serviceUrl()`: a
+ * follower's current primary); closing the window leaves the wall running.
  */
-export function openConsoleWindow(serviceUrl: string, bounds: Bounds | undefined, kinds: WindowKinds, log: Logger): void {
-  const home = consoleUrl(serviceUrl);
+export function openConsoleWindow(serviceUrl: () => string, bounds: Bounds | undefined, kinds: WindowKinds, log: Logger): void {
+  const home = consoleUrl(serviceUrl());
   const win = new BrowserWindow(consoleWindowOptions(bounds));
   const contents = win.webContents;
   const id = contents.id;
@@ -22,7 +23,8 @@ export function openConsoleWindow(serviceUrl: string, bounds: Bounds | undefined
     if (win.isDestroyed()) return;
     // After a crash the page is gone: load it again, keeping the operator's language (?lang=en).
     const last = contents.getURL();
-    void win.loadURL(isAllowedNavigation(last, serviceUrl, "console") ? last : home);
+    const service = serviceUrl();
+    void win.loadURL(isAllowedNavigation(last, [service], "console") ? last : consoleUrl(service));
   });
   contents.on("render-process-gone", (_e, details) => {
     log("warn", "console window renderer gone; reloading", { reason: details.reason });

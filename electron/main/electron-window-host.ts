@@ -8,13 +8,13 @@ export class ElectronWindowHost implements WindowHost {
   constructor(
     private readonly preload: string,
     private readonly kiosk: boolean,
-    private readonly serviceUrl: string,
   ) {}
 
   open(spec: WindowSpec, events: WindowEvents, { hidden = false }: { hidden?: boolean } = {}): WallWindow {
     const options = wallWindowOptions({ bounds: spec.bounds, preload: this.preload, kiosk: this.kiosk, title: `IOC Wall ${spec.displayId}` });
     // Only what may be seen in the process list: the display credential comes over IPC (display-page-ipc.ts).
-    options.webPreferences!.additionalArguments = [`--ioc-display-id=${spec.displayId}`, `--ioc-service-url=${this.serviceUrl}`];
+    // The service's address is the first page's origin (a follower's current primary then).
+    options.webPreferences!.additionalArguments = [`--ioc-display-id=${spec.displayId}`, `--ioc-service-url=${new URL(spec.url).origin}`];
     const win = new BrowserWindow(options);
     win.removeMenu();
     // A replacement (recycling) loads unseen behind the display's window and is shown when ready.
@@ -23,8 +23,10 @@ export class ElectronWindowHost implements WindowHost {
     win.on("unresponsive", () => events.onUnresponsive());
     win.on("responsive", () => events.onResponsive());
     // The display page's own loads only: the slate (a data: page) and aborted loads (a newer one
-    // took over, ERR_ABORTED) are not failures of the service.
-    const isDisplayPage = (url: string) => url.startsWith(spec.url);
+    // took over, ERR_ABORTED) are not failures of the service. Each load may come from another
+    // primary: the page is the one last asked for.
+    let page = spec.url;
+    const isDisplayPage = (url: string) => url.startsWith(page);
     win.webContents.on("did-fail-load", (_e, code, description, url, isMainFrame) => {
       if (isMainFrame && code !== -3 && isDisplayPage(url)) events.onLoadFailed(`${description} ${code}`);
     });
@@ -38,10 +40,11 @@ export class ElectronWindowHost implements WindowHost {
         win.setBounds(b);
         win.setKiosk(this.kiosk);
       },
-      reload: () => {
+      reload: (url) => {
         if (win.isDestroyed()) return;
         // After a crash the page is gone; load the display URL again rather than reload().
-        void win.loadURL(spec.url);
+        page = url;
+        void win.loadURL(url);
       },
       crashRenderer: () => {
         if (!win.isDestroyed()) win.webContents.forcefullyCrashRenderer();

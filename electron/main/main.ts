@@ -20,7 +20,7 @@ import { startHeartbeat } from "./heartbeat.js";
 import { RememberedOutputsFile } from "./remembered-outputs.js";
 import { ElectronWindowHost } from "./electron-window-host.js";
 import { WindowKinds } from "./navigation-policy.js";
-import { fetchPrimaryTopology } from "./primary-topology.js";
+import { PrimaryChoice } from "./primary-choice.js";
 import { hardenElectron, trustPinnedServiceCertificate } from "./security.js";
 import { quietWall, WallWindowManager } from "./wall-windows.js";
 import { errorSlateUrl } from "./error-slate.js";
@@ -36,7 +36,8 @@ try {
   // Said on the outputs by run()'s fatal slate, like any other start-up error.
   argsError = e as Error;
 }
-let serviceUrl = "";
+/** Where the wall's pages come from: the in-process service, or every primary (`--primary`); trusted alike. */
+let serviceOrigins: readonly string[] = [];
 /** The fingerprint of WALL_TLS_CERT, read by each try to start. */
 let pinned: string | null = null;
 /** The display credential wall windows receive through the preload; never logged. */
@@ -50,9 +51,9 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   keepRunningOnErrors(process, log);
   // Once, whatever the start's tries: the certificate each try read is the one trusted.
-  trustPinnedServiceCertificate(() => serviceUrl, () => pinned, log);
-  hardenElectron(() => serviceUrl, (id) => windowKinds.kindOf(id));
-  answerDisplayPages(() => serviceUrl, () => displayToken);
+  trustPinnedServiceCertificate(() => serviceOrigins, () => pinned, log);
+  hardenElectron(() => serviceOrigins, (id) => windowKinds.kindOf(id));
+  answerDisplayPages(() => serviceOrigins, () => displayToken);
   Menu.setApplicationMenu(null);
   app.commandLine.appendSwitch("autoplay-policy", "no-user-gesture-required");
   app.whenReady().then(
@@ -89,12 +90,17 @@ async function run(): Promise<void> {
   pinned = pinnedFingerprint(process.env.WALL_TLS_CERT);
   let service: WallService | undefined;
   let currentTopology: () => Promise<WallTopology>;
-  if (args.primary) {
-    serviceUrl = args.primary;
+  /** The service's base URL for the next load: a follower's current primary, which may change. */
+  let serviceUrl: () => string;
+  let primaries: PrimaryChoice | undefined;
+  if (args.primaries) {
+    serviceOrigins = args.primaries;
     displayToken = process.env.WALL_DISPLAY_TOKEN?.trim() || undefined;
-    const primary = args.primary;
-    const token = displayToken;
-    currentTopology = () => fetchPrimaryTopology(primary, token);
+    // Asked in order; the first that answers is used until it stops answering.
+    const choice = new PrimaryChoice(args.primaries, displayToken);
+    primaries = choice;
+    currentTopology = () => choice.topology();
+    serviceUrl = () => choice.current;
   } else {
     // A packaged controller never feeds the wall simulated figures unless told to.
     const config = configFromEnv(process.env, { requireFeedChoice: app.isPackaged });
@@ -107,15 +113,17 @@ async function run(): Promise<void> {
       },
       log,
     );
-    serviceUrl = service.url;
+    const url = service.url;
+    serviceOrigins = [url];
+    serviceUrl = () => url;
     displayToken = service.displayToken;
     // In process: the topology as the service holds it, without a round trip through its own API.
     const state = service.state;
     currentTopology = () => Promise.resolve(state.current().topology);
   }
-  log("info", "IOC Wall controller", { service: serviceUrl, windowed: args.windowed ?? "no", console: args.console ? "yes" : "no", displayCredential: displayToken ? "set" : "none" });
+  log("info", "IOC Wall controller", { service: serviceOrigins.join(", "), windowed: args.windowed ?? "no", console: args.console ? "yes" : "no", displayCredential: displayToken ? "set" : "none" });
   const blocker = powerSaveBlocker.start("prevent-display-sleep");
-  const host = new ElectronWindowHost(path.join(here, "../preload/preload.cjs"), args.windowed === undefined, serviceUrl);
+  const host = new ElectronWindowHost(path.join(here, "../preload/preload.cjs"), args.windowed === undefined);
   const windows = new WallWindowManager(host, serviceUrl, log);
   // Planned renewal of each display window (WALL_RECYCLE_HOURS, 24 by default; 0: never), at a
   // quiet moment: no layout switch within a minute either way.
@@ -146,17 +154,29 @@ async function run(): Promise<void> {
     windows.apply(mapping.assignments.map((a) => ({ displayId: a.displayId, bounds: a.output.bounds })));
     return mapping.unused;
   };
-  const remap = () =>
+  /** Asks for the topology again (a follower: from a live primary) and places the windows if it changed, or `always`. */
+  const refresh = (always: boolean) =>
     currentTopology().then(
       (t) => {
+        const changed = JSON.stringify(t) !== JSON.stringify(topology);
         topology = t;
-        place();
+        if (changed || always) place();
       },
       (e: Error) => {
-        log("warn", "could not refresh the wall topology; mapping with the last one", { error: e.message });
-        place();
+        log("warn", "could not refresh the wall topology; keeping the last one", { error: e.message });
+        if (always) place();
       },
     );
+  const remap = () => refresh(true);
+  if (primaries) {
+    // Pages that work move their sockets themselves; the windows whose page could not load try the new primary.
+    primaries.onChange((current, previous) => {
+      log("warn", "the primary changed", { from: previous, to: current });
+      windows.serviceMoved();
+    });
+    // A page that cannot load may mean its primary is gone: look for a live one (asks under way are shared).
+    windows.onLoadFailed(() => void refresh(false));
+  }
   const freeOutputs = place();
   // Once the service has answered (in process, or the primary), so the console's first load succeeds.
   if (args.console) openConsoleWindow(serviceUrl, consoleBounds(freeOutputs), windowKinds, log);
@@ -191,7 +211,7 @@ async function untilAnswered<T>(probe: () => Promise<T>): Promise<T> {
     try {
       return await probe();
     } catch (e) {
-      log("warn", "service not reachable yet; retrying", { service: serviceUrl, inSeconds: delay / 1000, error: (e as Error).message });
+      log("warn", "service not reachable yet; retrying", { service: serviceOrigins.join(", "), inSeconds: delay / 1000, error: (e as Error).message });
       await new Promise((r) => setTimeout(r, delay));
     }
   }

@@ -1,17 +1,18 @@
+import { isServiceOrigin } from "./service-origins.js";
+
 /** What a window is for: a display of the wall, or the operator console (`--console`). */
 export type WindowKind = "wall" | "console";
 
 /**
- * Where a window may go: only the service's own pages, and only those of its kind. A wall
- * window shows display pages (`/wall/…`); the console window shows `/console`, with any query
- * (its language switch is the link `?lang=en`). Neither may reach the other's pages.
+ * Where a window may go: only the service's own pages (on any of its origins: a follower's
+ * primaries are all one wall), and only those of its kind. A wall window shows display pages
+ * (`/wall/…`); the console window shows `/console`, with any query (its language switch is the
+ * link `?lang=en`). Neither may reach the other's pages.
  */
-export function isAllowedNavigation(url: string, serviceOrigin: string, kind: WindowKind): boolean {
+export function isAllowedNavigation(url: string, serviceOrigins: readonly string[], kind: WindowKind): boolean {
   try {
     const u = new URL(url);
-    const service = new URL(serviceOrigin).origin;
-    // An opaque origin ("null": data:, file:, about:) never equals a service's http(s) origin.
-    if (service === "null" || u.origin !== service) return false;
+    if (!isServiceOrigin(u.origin, serviceOrigins)) return false;
     return kind === "console" ? u.pathname === "/console" : u.pathname.startsWith("/wall/");
   } catch {
     return false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fetchPrimaryTopology } from "./primary-topology.js";
+import { CredentialRefused, fetchPrimaryTopology } from "./primary-topology.js";
 
 const topology = {
   columns: 2,
@@ -47,10 +47,14 @@ describe("the primary's topology", () => {
     const error = await fetchPrimaryTopology("https://wall-1.example", "display-token-0123456789", fakeFetch(401).fn).catch((e: Error) => e);
     expect((error as Error).message).toMatch(/refused the display token \(401\)/);
     expect((error as Error).message).not.toContain("display-token-0123456789");
+    // Its own kind: a follower does not try its other primaries past it.
+    expect(error).toBeInstanceOf(CredentialRefused);
   });
 
   it("fails on other statuses and on an answer that is not a topology", async () => {
-    await expect(fetchPrimaryTopology("https://wall-1.example", undefined, fakeFetch(503).fn)).rejects.toThrow("https://wall-1.example/api/wall answered 503");
+    const unavailable = await fetchPrimaryTopology("https://wall-1.example", undefined, fakeFetch(503).fn).catch((e: Error) => e);
+    expect((unavailable as Error).message).toBe("https://wall-1.example/api/wall answered 503");
+    expect(unavailable).not.toBeInstanceOf(CredentialRefused);
     await expect(fetchPrimaryTopology("https://wall-1.example", undefined, fakeFetch(200, { topology: { columns: "two" } }).fn)).rejects.toThrow();
   });
 });

@@ -9,6 +9,8 @@ class RecordingHost implements WindowHost {
   readonly calls: string[] = [];
   /** The events of the first window each display got. */
   readonly events = new Map<string, WindowEvents>();
+  /** Every reload asked for: the window and the URL it loads. */
+  readonly reloads: string[] = [];
   /** Every window opened, in order, with its events. */
   readonly opened: Array<{ displayId: string; events: WindowEvents; hidden: boolean }> = [];
   open(spec: WindowSpec, events: WindowEvents, options: { hidden?: boolean } = {}): WallWindow {
@@ -20,7 +22,10 @@ class RecordingHost implements WindowHost {
     return {
       show: () => this.calls.push(`show ${id}`),
       setBounds: (b) => this.calls.push(`move ${id} ${b.x},${b.y}`),
-      reload: () => this.calls.push(`reload ${id}`),
+      reload: (url) => {
+        this.calls.push(`reload ${id}`);
+        this.reloads.push(`${id} ${url}`);
+      },
       crashRenderer: () => this.calls.push(`kill ${id}`),
       showSlate: (m) => this.calls.push(`slate ${id} ${m.split(" (")[0]}`),
       close: () => this.calls.push(`close ${id}`),
@@ -43,7 +48,7 @@ describe("RecoveryBudget", () => {
 describe("WallWindowManager", () => {
   it("opens one window per display, moves changed ones and closes removed ones", () => {
     const host = new RecordingHost();
-    const m = new WallWindowManager(host, "http://127.0.0.1:8080", silentLogger);
+    const m = new WallWindowManager(host, () => "http://127.0.0.1:8080", silentLogger);
     m.apply([{ displayId: "D1", bounds: b(0) }, { displayId: "D2", bounds: b(1920) }]);
     m.apply([{ displayId: "D1", bounds: b(0) }, { displayId: "D2", bounds: b(3840) }]);
     m.apply([{ displayId: "D2", bounds: b(3840) }]);
@@ -59,7 +64,7 @@ describe("WallWindowManager", () => {
     let now = 0;
     const timers: Array<{ fn: () => void; ms: number }> = [];
     const host = new RecordingHost();
-    const m = new WallWindowManager(host, "http://w", silentLogger, {
+    const m = new WallWindowManager(host, () => "http://w", silentLogger, {
       max: 3,
       windowMs: 60_000,
       now: () => now,
@@ -84,18 +89,18 @@ describe("WallWindowManager", () => {
 
   it("reloads every window when the GPU process dies", () => {
     const host = new RecordingHost();
-    const m = new WallWindowManager(host, "http://w", silentLogger);
+    const m = new WallWindowManager(host, () => "http://w", silentLogger);
     m.apply([{ displayId: "D1", bounds: b(0) }, { displayId: "D2", bounds: b(1920) }]);
     m.gpuGone("crashed");
     expect(host.calls.slice(2).sort()).toEqual(["reload D1", "reload D2"]);
   });
 
   /** A manager on a fake clock: `timers` holds what it scheduled, `advance` runs what falls due. */
-  function onFakeClock() {
+  function onFakeClock(serviceUrl: () => string = () => "http://w") {
     let now = 0;
     let timers: Array<{ fn: () => void; at: number; live: boolean }> = [];
     const host = new RecordingHost();
-    const m = new WallWindowManager(host, "http://w", silentLogger, {
+    const m = new WallWindowManager(host, serviceUrl, silentLogger, {
       max: 3,
       windowMs: 60_000,
       now: () => now,
@@ -209,6 +214,54 @@ describe("WallWindowManager", () => {
       advance(5_000);
       advance(25_000);
       expect(host.calls).toEqual(["open D1#3 http://w/wall/D1 hidden", "show D1#3", "close D1", "open D2#4 http://w/wall/D2 hidden"]);
+    });
+  });
+
+  describe("a follower whose primary changes", () => {
+    /** A manager whose service address is `primary.now`, as a follower's current primary. */
+    function following() {
+      const primary = { now: "https://wall-1.example:8443" };
+      return { primary, ...onFakeClock(() => primary.now) };
+    }
+
+    it("loads from the current primary each time: recovery, recycling and a new display's first load", () => {
+      const { host, events, advance, manager: m, primary } = following();
+      primary.now = "https://wall-2.example:8443";
+      events.onGone("crashed");
+      expect(host.reloads).toEqual(["D1 https://wall-2.example:8443/wall/D1"]);
+      m.recycle("D1");
+      host.opened.at(-1)!.events.onLoaded();
+      advance(5_000);
+      m.apply([{ displayId: "D1", bounds: b(0) }, { displayId: "D 2", bounds: b(1920) }]);
+      expect(host.calls.filter((c) => c.startsWith("open"))).toEqual(["open D1#2 https://wall-2.example:8443/wall/D1 hidden", "open D 2 https://wall-2.example:8443/wall/D%202"]);
+    });
+
+    it("retries a page that failed on the new primary at once, and leaves the windows that work alone", () => {
+      const { host, advance, manager: m, pending, primary } = following();
+      m.apply([{ displayId: "D1", bounds: b(0) }, { displayId: "D2", bounds: b(1920) }]);
+      host.events.get("D2")!.onLoadFailed("ERR_CONNECTION_REFUSED -102");
+      expect(pending()).toEqual([5_000]);
+      primary.now = "https://wall-2.example:8443";
+      m.serviceMoved();
+      expect(host.reloads).toEqual(["D2 https://wall-2.example:8443/wall/D2"]);
+      // The wait it had is over; D1, whose page works, was not touched.
+      expect(pending()).toEqual([]);
+      advance(60_000);
+      expect(host.calls.filter((c) => c.includes("D1"))).toEqual([]);
+    });
+
+    it("says when a page does not load (the window showing, or a replacement), for the chooser to look for a live primary", () => {
+      const { host, events, manager: m } = following();
+      const failed: string[] = [];
+      m.onLoadFailed((id) => failed.push(id));
+      events.onLoadFailed("ERR_CONNECTION_REFUSED -102");
+      m.serviceMoved();
+      events.onLoaded();
+      m.recycle("D1");
+      host.opened.at(-1)!.events.onLoadFailed("ERR_NAME_NOT_RESOLVED -105");
+      // A window no longer showing (the dropped replacement) is not news.
+      host.opened.at(-1)!.events.onLoadFailed("ERR_NAME_NOT_RESOLVED -105");
+      expect(failed).toEqual(["D1", "D1"]);
     });
   });
 

@@ -2,17 +2,25 @@ import type { Logger } from "../service/log.js";
 import type { Bounds } from "./display-like.js";
 import { RecoveryBudget } from "./recovery-budget.js";
 
-export interface WindowSpec {
+/** Where a display's window goes. */
+export interface WindowTarget {
   displayId: string;
   bounds: Bounds;
+}
+
+/** A window to open: its display, and the display page to load (on the service's current address). */
+export interface WindowSpec extends WindowTarget {
   url: string;
 }
 
 /** One display window, as the manager sees it; Electron's BrowserWindow sits behind it in main.ts. */
 export interface WallWindow {
   setBounds(bounds: Bounds): void;
-  /** Loads the display page again (after a crash the page is gone: not a soft reload). */
-  reload(): void;
+  /**
+   * Loads the display page again, from `url` (after a crash the page is gone: not a soft reload;
+   * a follower's current primary may have changed since the last load).
+   */
+  reload(url: string): void;
   /** Kills a hung renderer, so the next load gets a fresh process (Electron: forcefullyCrashRenderer). */
   crashRenderer(): void;
   showSlate(message: string): void;
@@ -39,7 +47,7 @@ export interface WindowHost {
 }
 
 interface Managed {
-  spec: WindowSpec;
+  spec: WindowTarget;
   window: WallWindow;
   budget: RecoveryBudget;
   /** Set while the error slate shows: cancels the scheduled retry. */
@@ -94,23 +102,40 @@ const defaultSchedule = (fn: () => void, ms: number) => {
  *   page, and is tried again with a growing wait until it loads;
  * all within `max` loads per `windowMs`: past that the window shows a clear error slate and tries
  * once more when the budget has refilled.
+ * Every load (the first, a recovery, a recycle) asks `serviceUrl()` where the service is now: a
+ * follower's current primary. A page that works is never reloaded for a change of primary (it moves
+ * its sockets itself); one whose load failed tries the new primary at once (`serviceMoved`).
  */
 export class WallWindowManager {
   private readonly windows = new Map<string, Managed>();
+  private readonly loadFailureListeners: Array<(displayId: string) => void> = [];
 
   constructor(
     private readonly host: WindowHost,
-    private readonly serviceUrl: string,
+    private readonly serviceUrl: () => string,
     private readonly log: Logger,
     private readonly policy: RecoveryPolicy = { max: 3, windowMs: 60_000 },
   ) {}
 
   urlFor(displayId: string): string {
-    return `${this.serviceUrl}/wall/${encodeURIComponent(displayId)}`;
+    return `${this.serviceUrl()}/wall/${encodeURIComponent(displayId)}`;
+  }
+
+  /** Called when a display page did not load (the window showing, or a recycling replacement): the service may have moved. */
+  onLoadFailed(listener: (displayId: string) => void): void {
+    this.loadFailureListeners.push(listener);
+  }
+
+  /**
+   * The service's address changed (a follower's primary died and another answers): the windows
+   * waiting to retry a failed load try the new one now. Every other window keeps its page.
+   */
+  serviceMoved(): void {
+    for (const m of this.windows.values()) if (m.loadRetry) this.recover(m, "the service moved");
   }
 
   /** Opens, moves and closes windows so that there is exactly one per target. */
-  apply(targets: ReadonlyArray<{ displayId: string; bounds: Bounds }>): void {
+  apply(targets: readonly WindowTarget[]): void {
     const wanted = new Set(targets.map((t) => t.displayId));
     for (const [id, m] of this.windows) {
       if (!wanted.has(id)) {
@@ -130,9 +155,8 @@ export class WallWindowManager {
         }
         continue;
       }
-      const spec = { displayId: t.displayId, bounds: t.bounds, url: this.urlFor(t.displayId) };
       const managed: Managed = {
-        spec,
+        spec: { displayId: t.displayId, bounds: t.bounds },
         window: undefined as unknown as WallWindow,
         budget: new RecoveryBudget(this.policy.max, this.policy.windowMs, this.policy.now),
         loadBackoffMs: this.backoff[0],
@@ -202,7 +226,7 @@ export class WallWindowManager {
     const isShowing = () => m.window === window;
     const isReplacement = () => m.replacement?.window === window;
     const window: WallWindow = this.host.open(
-      m.spec,
+      { ...m.spec, url: this.urlFor(m.spec.displayId) },
       {
         onGone: (reason) => {
           if (isReplacement()) return this.dropReplacement(m, `its renderer is gone (${reason})`);
@@ -220,6 +244,8 @@ export class WallWindowManager {
         onLoadFailed: (reason) => {
           if (isReplacement()) this.dropReplacement(m, `its page did not load (${reason})`);
           else if (isShowing()) this.loadFailed(m, reason);
+          else return;
+          for (const listener of this.loadFailureListeners) listener(m.spec.displayId);
         },
         onLoaded: () => {
           if (isReplacement()) {
@@ -309,8 +335,9 @@ export class WallWindowManager {
     m.loadRetry?.();
     m.hangTimer = m.loadRetry = undefined;
     if (m.budget.take()) {
-      this.log("warn", "display window reloading", { displayId: m.spec.displayId, why });
-      m.window.reload();
+      const url = this.urlFor(m.spec.displayId);
+      this.log("warn", "display window reloading", { displayId: m.spec.displayId, why, url });
+      m.window.reload(url);
       return;
     }
     m.slateRetry = this.schedule(() => {

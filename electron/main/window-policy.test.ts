@@ -13,11 +13,11 @@ describe("wall window options", () => {
 });
 
 describe("navigation policy", () => {
-  const SERVICE = "http://127.0.0.1:8080";
+  const SERVICE = ["http://127.0.0.1:8080"];
 
   it("keeps a wall window on the service's own display pages", () => {
     expect(isAllowedNavigation("http://127.0.0.1:8080/wall/D1", SERVICE, "wall")).toBe(true);
-    expect(isAllowedNavigation("http://127.0.0.1:8080/wall/D1?x=1", "http://127.0.0.1:8080/", "wall")).toBe(true);
+    expect(isAllowedNavigation("http://127.0.0.1:8080/wall/D1?x=1", ["http://127.0.0.1:8080/"], "wall")).toBe(true);
     for (const url of ["http://127.0.0.1:8080/console", "http://127.0.0.1:8080/console?lang=en", "http://127.0.0.1:8080/wall/../console", "http://127.0.0.1:8080/", "http://127.0.0.1:8080/api/state"]) {
       expect(isAllowedNavigation(url, SERVICE, "wall"), url).toBe(false);
     }
@@ -38,8 +38,21 @@ describe("navigation policy", () => {
         expect(isAllowedNavigation(url, SERVICE, kind), `${kind} ${url}`).toBe(false);
       }
       // Before the service has started its address is unknown: nowhere is allowed.
-      expect(isAllowedNavigation("http://127.0.0.1:8080/console", "", kind)).toBe(false);
-      expect(isAllowedNavigation("http://127.0.0.1:8080/wall/D1", "", kind)).toBe(false);
+      expect(isAllowedNavigation("http://127.0.0.1:8080/console", [], kind)).toBe(false);
+      expect(isAllowedNavigation("http://127.0.0.1:8080/wall/D1", [""], kind)).toBe(false);
+    }
+  });
+});
+
+describe("navigation policy with several primaries (a follower's --primary)", () => {
+  const PRIMARIES = ["https://wall-1.example:8443", "https://wall-2.example:8443"];
+
+  it("lets a window reach its kind of page on any of them, and nowhere else", () => {
+    expect(isAllowedNavigation("https://wall-2.example:8443/wall/D1", PRIMARIES, "wall")).toBe(true);
+    expect(isAllowedNavigation("https://wall-1.example:8443/console?lang=en", PRIMARIES, "console")).toBe(true);
+    expect(isAllowedNavigation("https://wall-2.example:8443/console", PRIMARIES, "wall")).toBe(false);
+    for (const url of ["https://wall-3.example:8443/wall/D1", "https://wall-2.example/wall/D1", "http://wall-2.example:8443/wall/D1"]) {
+      expect(isAllowedNavigation(url, PRIMARIES, "wall"), url).toBe(false);
     }
   });
 });
@@ -47,7 +60,7 @@ describe("navigation policy", () => {
 describe("window kinds", () => {
   it("hold every web contents to the wall's rule unless it was marked the console, and forget it when destroyed", () => {
     const kinds = new WindowKinds();
-    const guard = (id: number, url: string) => isAllowedNavigation(url, "http://127.0.0.1:8080", kinds.kindOf(id));
+    const guard = (id: number, url: string) => isAllowedNavigation(url, ["http://127.0.0.1:8080"], kinds.kindOf(id));
     kinds.markConsole(7);
     expect(kinds.kindOf(7)).toBe("console");
     expect(kinds.kindOf(3)).toBe("wall");
