@@ -5,12 +5,13 @@ import { benchAccess } from "./access.mjs";
 import { benchCameras } from "./cameras.mjs";
 import { benchConsole } from "./console.mjs";
 import { benchFeedLoad } from "./feed-load.mjs";
+import { benchInstances } from "./instances.mjs";
 import { benchLayoutSwitch } from "./layout-switch.mjs";
 import { benchMap } from "./map.mjs";
 import { benchSoak } from "./soak.mjs";
 import { benchSwapSkew } from "./swap-skew.mjs";
 
-const benches = { "layout-switch": benchLayoutSwitch, "feed-load": benchFeedLoad, cameras: benchCameras, map: benchMap, access: benchAccess, console: benchConsole, soak: benchSoak, "swap-skew": benchSwapSkew };
+const benches = { "layout-switch": benchLayoutSwitch, "feed-load": benchFeedLoad, cameras: benchCameras, map: benchMap, access: benchAccess, console: benchConsole, soak: benchSoak, "swap-skew": benchSwapSkew, instances: benchInstances };
 // `npm run bench -- map` runs only the named benchmarks.
 const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(benches);
 const results = [];
