@@ -47,6 +47,30 @@ test("a display whose service dies moves to another instance of the wall, keepin
   });
 });
 
+test("a display that moved fetches what it needs from its new instance: its cameras play again, a map it had never drawn draws", async ({ browser }) => {
+  await withTwoInstances(async (a, b) => {
+    await a.show("camera-wall");
+    const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+    await page.goto(`${a.url}/wall/D1`);
+    const grid = page.locator('[data-tile-id="center-grid"]');
+    await expect(grid).toHaveAttribute("data-status", "ready", { timeout: 20_000 });
+    await page.waitForFunction(() => (window as unknown as { iocWallDebug: { widgetsLoaded: () => boolean } }).iocWallDebug.widgetsLoaded(), undefined, { timeout: 20_000 });
+
+    // The demo streams' instance dies with the display's. Well past what a player holds (6 s), every
+    // camera's picture still advances: its segments come from the instance the display moved to.
+    await a.stop("SIGKILL");
+    await page.waitForTimeout(20_000);
+    const playing = () => page.evaluate(() => (window as unknown as { iocWallDebug: { cameras: () => { cameras: Array<{ status: string; frameAgeMs?: number }> } } }).iocWallDebug.cameras().cameras.map((c) => c.status === "ready" && (c.frameAgeMs ?? Infinity) < 3000));
+    await expect.poll(async () => { const p = await playing(); return p.length >= 9 && p.every(Boolean); }, { timeout: 30_000 }).toBe(true);
+    await expect(grid).toHaveAttribute("data-status", "ready");
+    // A map never drawn on this page: its basemap comes from the instance it moved to.
+    await b.show("situation");
+    const map = page.locator('[data-widget="map"]');
+    await expect(map).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
+    await page.screenshot({ path: test.info().outputPath("moved-display-map.png") });
+  });
+});
+
 test("a console whose service dies moves to another instance and goes on: signed in, commanding, its accounts page working", async ({ browser }) => {
   await withTwoInstances(async (a, b) => {
     // An account made through B signs in on a console served by A: accounts are the wall's.

@@ -15,6 +15,12 @@ export interface Actor {
 }
 
 type Refused = Exclude<Ack, { ok: true }>;
+/** What a command answers: an Ack; a map move also says where the map went. */
+export type CommandResult = { ok: true; view?: MapView } | Refused;
+
+/** The commands a console gives, by name: each takes who gives it and its body. */
+export const commandNames = ["switchLayout", "setMapView", "setOverride", "clearOverride", "undo", "pauseSchedule", "resumeSchedule", "stepSchedule", "startBriefing", "jumpBriefing", "stopBriefing", "ackAlarm", "lockAlarms"] as const;
+export type CommandName = (typeof commandNames)[number];
 const NO_SCHEDULE: Refused = { ok: false, status: 409, error: "no schedule: layouts/schedules.json is absent or has never been valid" };
 
 function malformed(error: z.ZodError): Refused {
@@ -39,6 +45,22 @@ export class WallCommands {
 
   /** Why changes cannot be made now (the shared store is away), or undefined: they are refused with 503, audited. */
   unavailable: () => string | undefined = () => undefined;
+
+  /**
+   * Several instances: sends a command to the instance that leads the wall and resolves with its
+   * answer, so that every change is made by one writer; undefined when it is to run here.
+   */
+  relay: ((name: CommandName, actor: Actor, body: unknown) => Promise<CommandResult | undefined>) | undefined;
+
+  /** Gives a command where the wall is decided (here, or on the leading instance): the one entry of REST and sockets. */
+  async give(name: CommandName, actor: Actor, body: unknown): Promise<CommandResult> {
+    return (await this.relay?.(name, actor, body)) ?? this.here(name, actor, body);
+  }
+
+  /** Runs a command on this instance. */
+  here(name: CommandName, actor: Actor, body: unknown): CommandResult {
+    return this[name](actor, body);
+  }
 
   /** Acknowledges an alarm; the wall returns when no other holds it. Audited by the desk. */
   ackAlarm(actor: Actor, body: unknown): Ack {

@@ -1,6 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import { describe, expect, it, vi } from "vitest";
-import { CAPTURE_PART_CHARS, events } from "../common/protocol.js";
+import { events } from "../common/protocol.js";
+import { PICTURE, sendPicture } from "./test-support/capture-picture.js";
 import { DisplayCaptures } from "./display-captures.js";
 import { useWallService } from "./test-support/wall-service-fixture.js";
 import { waitFor } from "./test-support/temp-wall.js";
@@ -8,8 +9,6 @@ import { waitFor } from "./test-support/temp-wall.js";
 const TOKEN = "test-admin-token-0123456789";
 const ctx = useWallService(TOKEN);
 
-/** A JPEG-looking picture (its magic, then bytes) large enough to need several parts. */
-const PICTURE = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100_000, 7), Buffer.from([0xff, 0xd9])]);
 
 function display(displayId: string, answer: (s: Socket, id: string) => void): Promise<Socket> {
   const s = io(`${ctx.service.url}/display`, { auth: { displayId }, transports: ["websocket"], reconnection: false, forceNew: true });
@@ -18,11 +17,6 @@ function display(displayId: string, answer: (s: Socket, id: string) => void): Pr
   return new Promise((resolve) => s.once("connect", () => resolve(s)));
 }
 
-function sendPicture(s: Socket, id: string, picture = PICTURE) {
-  const data = picture.toString("base64");
-  const count = Math.ceil(data.length / CAPTURE_PART_CHARS);
-  for (let index = 0; index < count; index++) s.emit(events.displayCapturePart, { id, index, count, data: data.slice(index * CAPTURE_PART_CHARS, (index + 1) * CAPTURE_PART_CHARS) });
-}
 
 const screenshot = (displayId: string, token: string | null = TOKEN) => fetch(`${ctx.service.url}/api/displays/${displayId}/screenshot`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 

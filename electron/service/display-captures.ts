@@ -15,7 +15,7 @@ interface Pending {
   promise: Promise<CaptureOutcome>;
 }
 
-const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);
+export const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);
 const RECENT_MS = 1000;
 
 /**
@@ -31,6 +31,8 @@ export class DisplayCaptures {
   private readonly pending = new Map<string, Pending>();
   /** The last picture of each display, given again to askers within RECENT_MS: a console that asks in a loop costs the controller one capture a second at most. */
   private readonly recent = new Map<string, { jpeg: Buffer; at: number }>();
+  /** Several instances: asks the instance a display is connected to, when it is not connected here (undefined: none has it). */
+  elsewhere: ((displayId: string) => Promise<CaptureOutcome> | undefined) | undefined;
 
   constructor(
     private readonly onRejected: () => void,
@@ -54,13 +56,14 @@ export class DisplayCaptures {
     for (const p of this.pending.values()) if (p.socketId === socketId) this.finish(p, { ok: false, status: 503, error: `display ${displayId} disconnected before its picture arrived` });
   }
 
-  capture(displayId: string): Promise<CaptureOutcome> {
+  /** `hereOnly`: not asked of another instance (a request that came from one). */
+  capture(displayId: string, hereOnly = false): Promise<CaptureOutcome> {
     const recent = this.recent.get(displayId);
     if (recent && this.now() - recent.at < RECENT_MS) return Promise.resolve({ ok: true, ...recent });
     const shared = [...this.pending.values()].find((p) => p.displayId === displayId);
     if (shared) return shared.promise;
     const latest = [...(this.sockets.get(displayId) ?? new Map<string, (id: string) => void>())].at(-1);
-    if (!latest) return Promise.resolve({ ok: false, status: 503, error: `display ${displayId} is not connected to this instance of the service` });
+    if (!latest) return (hereOnly ? undefined : this.elsewhere?.(displayId)) ?? Promise.resolve({ ok: false, status: 503, error: `display ${displayId} is not connected to this instance of the service` });
     const [socketId, ask] = latest;
     const id = randomBytes(12).toString("base64url");
     let done!: (outcome: CaptureOutcome) => void;

@@ -1,11 +1,11 @@
-import express, { type ErrorRequestHandler, type Request } from "express";
+import express, { type ErrorRequestHandler, type Request, type RequestHandler } from "express";
 import { accessRoutes, loginRoute } from "./access/access-routes.js";
 import { SharedStoreUnavailable } from "./shared/redis-link.js";
 import type { AuditAction } from "../common/audit-actions.js";
 import type { Role } from "./access/tokens.js";
-import type { Actor } from "./commands.js";
+import type { Actor, CommandName } from "./commands.js";
 import path from "node:path";
-import { simulatorModeBodySchema, simulatorModes, type Ack, type ApiError, type ApiState } from "../common/protocol.js";
+import { simulatorModeBodySchema, simulatorModes, type ApiError, type ApiState, type MapView } from "../common/protocol.js";
 import { authenticate, metricsDoor, peerCors, requestGuard, requireRole } from "./access/doors.js";
 import type { WallMetrics } from "./metrics.js";
 import { cameraModeBodySchema, cameraModes, type DemoStreams } from "./demo-streams.js";
@@ -137,47 +137,39 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     res.json({ layoutId: s.layoutId, revision: s.revision, displays: displays.list(), overrides: s.overrides, mode, next, briefing: briefing && { id: briefing.id, index: briefing.index, count: briefing.count }, alarms: alarms?.alarms ?? [], hold, switchAt: s.switchAt ?? null, rule, lock: alarms?.lock ?? null, power: s.power ?? "on" } satisfies ApiState & { rule: string | null; lock: unknown; power: string });
   });
 
-  api.post("/state/map-view", commandRole("operator", "map.view"), json, (req, res) => {
-    const ack = commands.setMapView(actor(req), req.body);
-    if (ack.ok) res.json({ tileId: (req.body as { tileId: string }).tileId, view: ack.view, revision: state.current().revision });
-    else {
-      if (ack.status === 400) counters.rejectedMessages += 1;
-      res.status(ack.status).json({ error: ack.error } satisfies ApiError);
-    }
-  });
-  api.post("/state/layout", commandRole("operator", "layout.switch"), json, (req, res) => {
-    const ack = commands.switchLayout(actor(req), req.body);
-    if (ack.ok) {
+  /**
+   * A command's route: given where the wall is decided (here, or the leading instance), answered with
+   * `shown` of the result (the wall's state by default), or its refusal's status and reason.
+   */
+  const command =
+    (name: CommandName, body: (req: Request) => unknown = (req) => req.body, shown: (result: { ok: true; view?: MapView }, req: Request) => unknown = () => {
       const s = state.current();
-      res.json({ layoutId: s.layoutId, revision: s.revision });
-    } else {
-      if (ack.status === 400) counters.rejectedMessages += 1;
-      res.status(ack.status).json({ error: ack.error } satisfies ApiError);
-    }
-  });
-
-  const answer = (res: express.Response, ack: Ack) => {
-    if (ack.ok) {
-      const s = state.current();
-      res.json({ layoutId: s.layoutId, revision: s.revision, overrides: s.overrides });
-    } else {
-      if (ack.status === 400) counters.rejectedMessages += 1;
-      res.status(ack.status).json({ error: ack.error } satisfies ApiError);
-    }
-  };
-  api.post("/state/overrides", commandRole("operator", "override.set"), json, (req, res) => answer(res, commands.setOverride(actor(req), req.body)));
-  api.delete("/state/overrides/:tileId", commandRole("operator", "override.clear"), (req, res) => answer(res, commands.clearOverride(actor(req), { tileId: String(req.params.tileId) })));
-  api.delete("/state/overrides", commandRole("operator", "override.clear"), (req, res) => answer(res, commands.clearOverride(actor(req), {})));
-  api.post("/state/undo", commandRole("operator", "undo"), (req, res) => answer(res, commands.undo(actor(req))));
-  api.post("/schedule/pause", commandRole("operator", "schedule.pause"), json, (req, res) => answer(res, commands.pauseSchedule(actor(req), req.body)));
-  api.post("/schedule/resume", commandRole("operator", "schedule.resume"), (req, res) => answer(res, commands.resumeSchedule(actor(req))));
-  api.post("/schedule/next", commandRole("operator", "schedule.step"), (req, res) => answer(res, commands.stepSchedule(actor(req), { direction: 1 })));
-  api.post("/schedule/previous", commandRole("operator", "schedule.step"), (req, res) => answer(res, commands.stepSchedule(actor(req), { direction: -1 })));
-  api.post("/alarms/lock", commandRole("operator", "alarm.lock"), json, (req, res) => answer(res, commands.lockAlarms(actor(req), req.body)));
-  api.delete("/alarms/lock", commandRole("operator", "alarm.lock"), (req, res) => answer(res, commands.lockAlarms(actor(req), null)));
-  api.post("/alarms/:id/ack", commandRole("operator", "alarm.ack"), (req, res) => answer(res, commands.ackAlarm(actor(req), { id: String(req.params.id) })));
-  api.post("/briefings/stop", commandRole("operator", "briefing.stop"), (req, res) => answer(res, commands.stopBriefing(actor(req))));
-  api.post("/briefings/:id/start", commandRole("operator", "briefing.start"), (req, res) => answer(res, commands.startBriefing(actor(req), { id: String(req.params.id) })));
+      return { layoutId: s.layoutId, revision: s.revision, overrides: s.overrides };
+    }): RequestHandler =>
+    (req, res, next) => {
+      commands.give(name, actor(req), body(req)).then((result) => {
+        if (result.ok) res.json(shown(result, req));
+        else {
+          if (result.status === 400) counters.rejectedMessages += 1;
+          res.status(result.status).json({ error: result.error } satisfies ApiError);
+        }
+      }, next);
+    };
+  api.post("/state/map-view", commandRole("operator", "map.view"), json, command("setMapView", undefined, (r, req) => ({ tileId: (req.body as { tileId: string }).tileId, view: r.view, revision: state.current().revision })));
+  api.post("/state/layout", commandRole("operator", "layout.switch"), json, command("switchLayout", undefined, () => ({ layoutId: state.current().layoutId, revision: state.current().revision })));
+  api.post("/state/overrides", commandRole("operator", "override.set"), json, command("setOverride"));
+  api.delete("/state/overrides/:tileId", commandRole("operator", "override.clear"), command("clearOverride", (req) => ({ tileId: String(req.params.tileId) })));
+  api.delete("/state/overrides", commandRole("operator", "override.clear"), command("clearOverride", () => ({})));
+  api.post("/state/undo", commandRole("operator", "undo"), command("undo", () => ({})));
+  api.post("/schedule/pause", commandRole("operator", "schedule.pause"), json, command("pauseSchedule"));
+  api.post("/schedule/resume", commandRole("operator", "schedule.resume"), command("resumeSchedule", () => ({})));
+  api.post("/schedule/next", commandRole("operator", "schedule.step"), command("stepSchedule", () => ({ direction: 1 })));
+  api.post("/schedule/previous", commandRole("operator", "schedule.step"), command("stepSchedule", () => ({ direction: -1 })));
+  api.post("/alarms/lock", commandRole("operator", "alarm.lock"), json, command("lockAlarms"));
+  api.delete("/alarms/lock", commandRole("operator", "alarm.lock"), command("lockAlarms", () => null));
+  api.post("/alarms/:id/ack", commandRole("operator", "alarm.ack"), command("ackAlarm", (req) => ({ id: String(req.params.id) })));
+  api.post("/briefings/stop", commandRole("operator", "briefing.stop"), command("stopBriefing", () => ({})));
+  api.post("/briefings/:id/start", commandRole("operator", "briefing.start"), command("startBriefing", (req) => ({ id: String(req.params.id) })));
 
   /** Admin only: make a demo camera drop out, vanish (404) or come back. */
   api.post("/simulator/cameras/:id", commandRole("admin", "simulator.mode"), json, (req, res) => {

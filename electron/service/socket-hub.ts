@@ -7,7 +7,25 @@ import { handshakeCheck, isRefusal, refusalError, socketDoor, type Refusal } fro
 import { ConnectionCount, RateGate } from "./access/limits.js";
 import type { Principal } from "./access/tokens.js";
 import type { ServiceDeps } from "./service-deps.js";
+import type { CommandName } from "./commands.js";
 import { throttle } from "./throttle.js";
+
+/** The /control events that give a command, and the command each gives (its body as sent). */
+const CONTROL_COMMANDS: ReadonlyArray<[string, CommandName]> = [
+  [events.switchLayout, "switchLayout"],
+  [events.mapView, "setMapView"],
+  [events.setOverride, "setOverride"],
+  [events.clearOverride, "clearOverride"],
+  [events.undo, "undo"],
+  [events.pauseSchedule, "pauseSchedule"],
+  [events.resumeSchedule, "resumeSchedule"],
+  [events.stepSchedule, "stepSchedule"],
+  [events.startBriefing, "startBriefing"],
+  [events.jumpBriefing, "jumpBriefing"],
+  [events.stopBriefing, "stopBriefing"],
+  [events.ackAlarm, "ackAlarm"],
+  [events.lockAlarms, "lockAlarms"],
+];
 
 const MALFORMED_HANDSHAKE = (what: string): Refusal => ({ status: 400, reason: "handshake", error: `handshake needs ${what}` });
 
@@ -114,29 +132,15 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     // The wall's other instances: a console moves there when this one dies.
     if (deps.peers.length > 0) socket.emit(events.peers, { origins: deps.peers });
     // Every command answers with an Ack whose status is an HTTP status, as over REST.
-    const command = (event: string, run: (body: unknown) => Ack) =>
-      socket.on(event, (body: unknown, ack: unknown) => {
-        const result = run(body);
-        if (!result.ok && result.status === 400) counters.rejectedMessages += 1;
-        if (typeof ack === "function") (ack as (a: Ack) => void)(result);
+    const command = (event: string, name: CommandName, body: (sent: unknown) => unknown = (sent) => sent) =>
+      socket.on(event, (sent: unknown, ack: unknown) => {
+        void commands.give(name, actor, body(sent)).then((result) => {
+          if (!result.ok && result.status === 400) counters.rejectedMessages += 1;
+          if (typeof ack === "function") (ack as (a: Ack) => void)(result.ok ? { ok: true } : result);
+        });
       });
-    command(events.switchLayout, (body) => commands.switchLayout(actor, body));
-    command(events.mapView, (body) => {
-      const result = commands.setMapView(actor, body);
-      return result.ok ? { ok: true } : result;
-    });
-    command(events.setOverride, (body) => commands.setOverride(actor, body));
-    command(events.clearOverride, (body) => commands.clearOverride(actor, body));
-    command(events.undo, () => commands.undo(actor));
-    command(events.pauseSchedule, (body) => commands.pauseSchedule(actor, body));
-    command(events.resumeSchedule, () => commands.resumeSchedule(actor));
-    command(events.stepSchedule, (body) => commands.stepSchedule(actor, body));
-    command(events.startBriefing, (body) => commands.startBriefing(actor, body));
-    command(events.jumpBriefing, (body) => commands.jumpBriefing(actor, body));
-    command(events.stopBriefing, () => commands.stopBriefing(actor));
-    command(events.ackAlarm, (body) => commands.ackAlarm(actor, body));
-    command(events.lockAlarms, (body) => commands.lockAlarms(actor, body));
-    command(events.unlockAlarms, () => commands.lockAlarms(actor, null));
+    for (const [event, name] of CONTROL_COMMANDS) command(event, name);
+    command(events.unlockAlarms, "lockAlarms", () => null);
     const desk = commands.alarms;
     if (desk) socket.emit(events.alarms, desk.status());
   });

@@ -23,6 +23,8 @@ import { SharedDisplays } from "./shared/shared-displays.js";
 import { SharedRecord } from "./shared/shared-record.js";
 import { SharedAccounts } from "./shared/shared-accounts.js";
 import { SharedAudit } from "./shared/shared-audit.js";
+import { SharedCaptures } from "./shared/shared-captures.js";
+import { CommandRelay } from "./shared/command-relay.js";
 import { sharedWallStateSchema } from "./wall-state.js";
 import { DisplayRegistry } from "./display-registry.js";
 import { CAMERA_STATUS_TOPIC, type CamerasFile } from "../common/cameras-file.js";
@@ -110,13 +112,18 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     // Several instances, one wall: the state and the rotation's place through Redis; the clock's
     // decisions and the alarm rules on the lease holder only.
     const displays = new DisplayRegistry();
-    const wall = config.redisUrl ? await joinSharedWall(config.redisUrl, { state, scheduler, displays, accounts, audit }, log) : undefined;
+    const counters = newCounters();
+    const captures = new DisplayCaptures(() => (counters.rejectedMessages += 1));
+    const wall = config.redisUrl ? await joinSharedWall(config.redisUrl, { state, scheduler, displays, accounts, audit, captures }, log) : undefined;
     shared = wall;
     const throttle = new LoginThrottle(undefined, wall?.link.client);
     const commands = new WallCommands(state, audit, log, scheduler);
-    if (wall) commands.unavailable = () => (wall.link.up ? undefined : SHARED_STORE_DOWN);
-    const counters = newCounters();
-    const captures = new DisplayCaptures(() => (counters.rejectedMessages += 1));
+    if (wall) {
+      commands.unavailable = () => (wall.link.up ? undefined : SHARED_STORE_DOWN);
+      // Every change by one writer: a follower's commands run on the leading instance.
+      wall.relay = new CommandRelay(wall.link, commands, state, wall.lease, state.instanceId, log);
+      await wall.relay.start();
+    }
     const limits = { ...DEFAULT_LIMITS, ...config.limits };
     const policy = new RequestPolicy({ bindHost: config.host, allowedHosts: config.allowedHosts ?? [], allowedOrigins: [...(config.allowedOrigins ?? []), ...(config.peers ?? [])], tls: Boolean(config.tls) });
     const deps = { store, state, commands, scheduler, displays, captures, counters, log, auth, accounts, audit, throttle, policy, limits, redactor, peers: config.peers ?? [], admitLocalDisplays: displayToken === undefined };
@@ -219,6 +226,8 @@ async function leaveSharedWall(shared: SharedWall | undefined): Promise<void> {
   await shared.displays.close();
   for (const r of shared.records) r.close();
   shared.accounts.close();
+  shared.captures.close();
+  shared.relay?.close();
   await shared.audit.close();
   await shared.link.close();
 }
@@ -229,6 +238,7 @@ interface SharedParts {
   displays: DisplayRegistry;
   accounts: AccountStore;
   audit: AuditLog;
+  captures: DisplayCaptures;
 }
 
 /** Connects to the wall's Redis, adopts or seeds the shared state, and readies the lease (started once the service serves). */
@@ -245,7 +255,9 @@ async function joinSharedWall(url: string, parts: SharedParts, log: Logger) {
     await accounts.start();
     const audit = new SharedAudit(link, parts.audit, id, log);
     await audit.start();
-    return { link, records, displays, accounts, audit, lease: new LeaderLease(link, id, log) };
+    const captures = new SharedCaptures(link, parts.captures, displays, id, log);
+    await captures.start();
+    return { link, records, displays, accounts, audit, captures, lease: new LeaderLease(link, id, log), relay: undefined as CommandRelay | undefined };
   } catch (e) {
     await link.close();
     throw new Error(`WALL_REDIS_URL: the shared store does not answer (${(e as Error).message})`);

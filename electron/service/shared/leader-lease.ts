@@ -7,6 +7,9 @@ import { REDIS_PREFIX, type RedisLink } from "./redis-link.js";
 export const LEASE_MS = 5000;
 /** How often the holder renews it and the others try for it. */
 export const LEASE_CHECK_MS = 1000;
+/** The lease's name; redis-semaphore keeps it under LEADER_KEY, whose value is the holder's instance id. */
+const LEASE_NAME = `${REDIS_PREFIX}leader`;
+export const LEADER_KEY = `mutex:${LEASE_NAME}`;
 /** A holder that could not renew for this long steps down, well before the lease can pass to another. */
 const STEP_DOWN_MS = LEASE_MS * 0.6;
 
@@ -33,7 +36,7 @@ export class LeaderLease extends EventEmitter<{ change: [boolean] }> {
     private readonly log: Logger,
   ) {
     super();
-    const key = `${REDIS_PREFIX}leader`;
+    const key = LEASE_NAME;
     const options = { lockTimeout: LEASE_MS, acquireAttemptsLimit: 1, acquireTimeout: LEASE_CHECK_MS, refreshInterval: 0, identifier: instanceId };
     this.take = new Mutex(link.client, key, options);
     this.renew = () => new Mutex(link.client, key, { ...options, acquiredExternally: true });

@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import type { z } from "zod";
 import type { Logger } from "../log.js";
 
 /** Keys and channels of one wall in Redis (several walls may share a server under other prefixes). */
@@ -61,5 +62,15 @@ export class SharedStoreUnavailable extends Error {
   readonly status = 503;
   constructor() {
     super(SHARED_STORE_DOWN);
+  }
+}
+
+/** A message or entry read from Redis, as a checked value; undefined when it is not JSON or not of the schema. */
+export function parseMessage<T>(schema: z.ZodType<T>, message: string): T | undefined {
+  try {
+    const r = schema.safeParse(JSON.parse(message));
+    return r.success ? r.data : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -3,6 +3,8 @@ import path from "node:path";
 import { io } from "socket.io-client";
 import { describe, expect, it } from "vitest";
 import { ACCOUNTS_FILE } from "../access/accounts.js";
+import { events } from "../../common/protocol.js";
+import { PICTURE, sendPicture } from "../test-support/capture-picture.js";
 import { call, sharedInstances } from "../test-support/shared-instances.js";
 import { waitFor } from "../test-support/temp-wall.js";
 import type { WallService } from "../wall-service.js";
@@ -62,6 +64,23 @@ describe("accounts, tokens and the audit trail are one for every instance", () =
     for (let i = 0; i < 10; i++) expect((await login(i % 2 === 0 ? a : b, "duty.officer", `sai-${i}`)).status).toBe(401);
     // Each instance saw five: alone, neither would lock the name yet.
     for (const s of [a, b]) expect((await login(s, "duty.officer", "mật-khẩu-dài")).status).toBe(429);
+  });
+
+  it("a console's screenshot reaches a display connected to another instance, and says why when there is none", async () => {
+    const [a, b] = [await instance(), await instance()];
+    wall.display(b, "D4", (s, id) => sendPicture(s, id));
+    wall.display(b, "D5", (s, id) => s.emit(events.displayCaptureFail, { id, reason: "unsupported" }));
+    // Once A has heard which displays B holds.
+    await waitFor(async () => ((await (await call(a, "GET", "/api/state")).json()) as { displays: unknown[] }).displays.length === 2 || undefined, 8000);
+    const res = await call(a, "GET", "/api/displays/D4/screenshot");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/jpeg");
+    expect(Buffer.from(await res.arrayBuffer()).equals(PICTURE)).toBe(true);
+    const browser = await call(a, "GET", "/api/displays/D5/screenshot");
+    expect(browser.status).toBe(501);
+    expect(((await browser.json()) as { error: string }).error).toMatch(/D5 runs in a browser/);
+    // A display connected nowhere is said to be so.
+    expect((await call(a, "GET", "/api/displays/D6/screenshot")).status).toBe(503);
   });
 
   it("the audit trail shows what was done through every instance, in time order", async () => {

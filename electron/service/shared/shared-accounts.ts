@@ -1,6 +1,7 @@
 import { accountRecordSchemas, type AccountKind, type AccountRecords, type AccountsShare, type AccountStore } from "../access/accounts.js";
 import type { Logger } from "../log.js";
-import { REDIS_PREFIX, SharedStoreUnavailable, type RedisLink } from "./redis-link.js";
+import type { z } from "zod";
+import { parseMessage, REDIS_PREFIX, SharedStoreUnavailable, type RedisLink } from "./redis-link.js";
 
 const KEY = `${REDIS_PREFIX}accounts`;
 /** Set by the first instance that brought its accounts file to the store: later ones take the store's. */
@@ -127,10 +128,5 @@ function keyOf(kind: AccountKind, record: AccountRecords[AccountKind][number]): 
 }
 
 function parseEntry(kind: AccountKind, value: string): unknown {
-  try {
-    const r = accountRecordSchemas[kind].safeParse(JSON.parse(value));
-    return r.success ? r.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseMessage(accountRecordSchemas[kind] as z.ZodType<unknown>, value);
 }

@@ -1,6 +1,6 @@
 import { AUDIT_KEEP, auditEntrySchema, type AuditEntry, type AuditLog } from "../access/audit-log.js";
 import type { Logger } from "../log.js";
-import { REDIS_PREFIX, type RedisLink } from "./redis-link.js";
+import { parseMessage, REDIS_PREFIX, type RedisLink } from "./redis-link.js";
 
 const STREAM = `${REDIS_PREFIX}audit`;
 /** The wall's trail in Redis is bounded too (about this many entries; each instance's file keeps its own). */
@@ -82,16 +82,9 @@ export class SharedAudit {
     for (const [id, fields] of items) {
       const field = (name: string) => fields[fields.indexOf(name) + 1];
       if (field("origin") === this.instanceId) continue;
-      try {
-        const r = auditEntrySchema.safeParse(JSON.parse(field("entry") ?? ""));
-        if (r.success) {
-          out.push(r.data);
-          continue;
-        }
-      } catch {
-        // not JSON: skipped below
-      }
-      this.log("warn", "a shared audit entry that does not parse was skipped", { id });
+      const entry = parseMessage(auditEntrySchema, field("entry") ?? "");
+      if (entry) out.push(entry);
+      else this.log("warn", "a shared audit entry that does not parse was skipped", { id });
     }
     return out;
   }

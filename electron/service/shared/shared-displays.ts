@@ -3,7 +3,7 @@ import { displayHandshakeSchema, displayHealthSchema, type ConnectedDisplay } fr
 import type { DisplayRegistry } from "../display-registry.js";
 import type { Logger } from "../log.js";
 import { throttle } from "../throttle.js";
-import { REDIS_PREFIX, type RedisLink } from "./redis-link.js";
+import { parseMessage, REDIS_PREFIX, type RedisLink } from "./redis-link.js";
 
 const KEY = `${REDIS_PREFIX}displays`;
 /** The instances that tell their displays, each under `${KEY}:<instance>`. */
@@ -33,6 +33,7 @@ const reportSchema = z.object({
  */
 export class SharedDisplays {
   private timer: NodeJS.Timeout | undefined;
+  private owners = new Map<string, string>();
   /** A change of this instance's displays is told at most once a second. */
   private readonly told = throttle(() => void this.tell(), 1000);
 
@@ -96,22 +97,26 @@ export class SharedDisplays {
       return; // Redis away: the others' last lists stay until it answers
     }
     const remote: ConnectedDisplay[] = [];
+    const owners = new Map<string, string>();
     for (const [instance, raw] of reports) {
       // Expired: that instance stopped telling (it died); forget it.
       if (raw === null) {
         void this.link.client.srem(INSTANCES, instance).catch(() => undefined);
         continue;
       }
-      let report: z.infer<typeof reportSchema> | undefined;
-      try {
-        const parsed = reportSchema.safeParse(JSON.parse(raw));
-        if (parsed.success) report = parsed.data;
-      } catch {
-        // not JSON: dropped below
+      const report = parseMessage(reportSchema, raw);
+      if (report) {
+        remote.push(...(report.displays as ConnectedDisplay[]));
+        for (const d of report.displays) owners.set(d.displayId, instance);
       }
-      if (report) remote.push(...(report.displays as ConnectedDisplay[]));
       else this.log("warn", "another instance's display list does not parse; ignored", { instance });
     }
+    this.owners = owners;
     this.registry.setRemote(remote);
+  }
+
+  /** The other instance a display is connected to, as last told; undefined when none is. */
+  instanceOf(displayId: string): string | undefined {
+    return this.owners.get(displayId);
   }
 }

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Logger } from "../log.js";
-import { REDIS_PREFIX, type RedisLink } from "./redis-link.js";
+import { parseMessage, REDIS_PREFIX, type RedisLink } from "./redis-link.js";
 
 /** What instances share of a part of the service: a record ordered by revision, then by the writer's id. */
 export interface Shareable<T extends { revision: number; origin: string }> {
@@ -123,13 +123,7 @@ export class SharedRecord<T extends { revision: number; origin: string }> {
   }
 
   private adopt(message: string, from: string, joining = false): void {
-    let parsed: T | undefined;
-    try {
-      const result = this.schema.safeParse(JSON.parse(message));
-      if (result.success) parsed = result.data;
-    } catch {
-      // not JSON: refused below
-    }
+    const parsed = parseMessage(this.schema, message);
     if (!parsed) {
       this.log("warn", "a shared record that does not parse was ignored", { record: this.key, from });
       return;

@@ -31,6 +31,20 @@ describe("several instances share one wall through Redis", () => {
     expect(await stateOf(b)).toEqual(await stateOf(a));
   });
 
+  it("commands given through several instances at the same moment are all applied, one after the other, by the leading instance", async () => {
+    const [a, b] = [await instance(), await instance()];
+    await waitFor(async () => ((await health(a)).leader || (await health(b)).leader ? true : undefined), 8000);
+    const tiles = ["kpi-health", "kpi-education", "kpi-admin", "kpi-portal", "kpi-documents", "kpi-environment"];
+    // Six overrides at once, half through each instance: with one last writer, all but a few would be lost.
+    const answers = await Promise.all(tiles.map((tileId, i) => call(i % 2 === 0 ? a : b, "POST", "/api/state/overrides", { tileId, widget: "camera", options: { camera: `cam-0${i + 1}` } })));
+    expect(answers.map((r) => r.status)).toEqual(tiles.map(() => 200));
+    // Each answer already tells the state with its own change, whichever instance gave it.
+    for (const [i, r] of answers.entries()) expect(Object.keys(((await r.json()) as { overrides: Record<string, unknown> }).overrides)).toContain(tiles[i]);
+    for (const s of [a, b]) {
+      await waitFor(async () => (Object.keys(((await (await call(s, "GET", "/api/state")).json()) as { overrides: Record<string, unknown> }).overrides).length === tiles.length ? true : undefined), 3000);
+    }
+  });
+
   it("every instance's console sees the displays connected to all of them", async () => {
     const [a, b] = [await instance(), await instance()];
     display(b, "D4");

@@ -54,11 +54,12 @@ export function sharedInstances() {
       await gone!.service.close();
       await gone!.cleanup();
     },
-    /** A display page's socket on an instance, and the states it received. */
-    display(service: WallService, displayId: string): WallState[] {
+    /** A display page's socket on an instance, and the states it received; `onCapture` answers a screenshot request. */
+    display(service: WallService, displayId: string, onCapture?: (s: Socket, id: string) => void): WallState[] {
       const states: WallState[] = [];
       const s = io(`${service.url}/display`, { auth: { displayId }, transports: ["websocket"], reconnection: false, forceNew: true });
       s.on(events.state, (st: WallState) => states.push(st));
+      if (onCapture) s.on(events.displayCapture, ({ id }: { id: string }) => onCapture(s, id));
       sockets.push(s);
       return states;
     },
