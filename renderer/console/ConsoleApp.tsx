@@ -6,7 +6,8 @@ import { formatTime } from "../ui/format.js";
 import { translate } from "../ui/i18n.js";
 import { AdminPanel } from "./AdminPanel.js";
 import { ServiceFailover } from "../data/service-failover.js";
-import { api, useServiceOrigin, type Role } from "./api-client.js";
+import { setServiceOrigin } from "../data/service-address.js";
+import { api, type Role } from "./api-client.js";
 import { CameraCatalog } from "./CameraCatalog.js";
 import { ConsoleMap } from "./ConsoleMap.js";
 import { roleAtLeast, useConsole } from "./console-store.js";
@@ -23,7 +24,7 @@ import { WallMimic } from "./WallMimic.js";
 
 /** Which instance of the wall the console talks to: its page's own, until that one dies and it moves. */
 const failover = new ServiceFailover(window.location.origin);
-failover.onMove(useServiceOrigin);
+failover.onMove(setServiceOrigin);
 
 /** A clock for "lost" and "last seen": the mimic is redrawn each second even when nothing is reported. */
 function useNow(ms: number): number {

@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Camera, CamerasFile } from "../../electron/common/cameras-file.js";
 import type { Language } from "../../electron/common/localized-text.js";
 import { translate } from "../ui/i18n.js";
+import { serviceBase } from "../data/service-address.js";
 import { basemapStyle } from "../widgets/map/basemap-style.js";
 import { MapSession, type SessionState } from "../widgets/map/map-session.js";
 import { fitView, screenPoint } from "./console-map-view.js";
@@ -42,7 +43,7 @@ export function ConsoleMap({ catalog, selectedTile, canCommand, language, pushCa
   const ready = size.width > 0 && size.height > 0;
   useEffect(() => {
     if (!ready) return;
-    const s = new MapSession({ container: mapDiv.current!, style: basemapStyle(window.location.href, "offline"), view, pixelRatio: window.devicePixelRatio, onState: setState });
+    const s = new MapSession({ container: mapDiv.current!, style: basemapStyle(serviceBase(), "offline"), view, pixelRatio: window.devicePixelRatio, onState: setState });
     session.current = s;
     return () => {
       s.destroy();

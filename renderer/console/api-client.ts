@@ -1,4 +1,5 @@
 /** The console's REST calls (sign-in, accounts, tokens, audit), each with its bearer credential. */
+import { serviceAddress } from "../data/service-address.js";
 
 export class ApiError extends Error {
   constructor(
@@ -9,16 +10,9 @@ export class ApiError extends Error {
   }
 }
 
-/** The instance of the wall service the console talks to: its page's own ("") until it moves to another. */
-let serviceOrigin = "";
-
-/** After the console moved its socket to another instance, its REST calls go there too (that instance admits this page's origin). */
-export function useServiceOrigin(origin: string): void {
-  serviceOrigin = origin === window.location.origin ? "" : origin;
-}
-
 async function call<T>(method: string, path: string, token: string | undefined, body?: unknown): Promise<T> {
-  const res = await fetch(`${serviceOrigin}${path}`, {
+  // After the console moved to another instance, there (that instance admits this page's origin).
+  const res = await fetch(serviceAddress(path), {
     method,
     headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -31,7 +25,7 @@ async function call<T>(method: string, path: string, token: string | undefined, 
 
 /** A display's picture now (GET /api/displays/:id/screenshot): a JPEG and when it was taken. */
 async function screenshot(token: string, displayId: string): Promise<{ jpeg: Blob; at: number }> {
-  const res = await fetch(`${serviceOrigin}/api/displays/${encodeURIComponent(displayId)}/screenshot`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(serviceAddress(`/api/displays/${encodeURIComponent(displayId)}/screenshot`), { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) {
     const data = (await res.json().catch(() => undefined)) as { error?: string } | undefined;
     throw new ApiError(res.status, data?.error ?? `HTTP ${res.status}`);

@@ -5,6 +5,7 @@ import { connectDisplay } from "../data/display-connection.js";
 import { FeedConnection } from "../data/feed-connection.js";
 import { FeedProvider } from "../data/FeedProvider.js";
 import { createFeedStore } from "../data/feed-store.js";
+import { setServiceOrigin } from "../data/service-address.js";
 import { ServiceFailover } from "../data/service-failover.js";
 import { createWallStore } from "../data/wall-store.js";
 import { languageFromUrl } from "../ui/i18n.js";
@@ -29,7 +30,10 @@ const feedStore = createFeedStore();
 // Once it knows of others, every widget's code is loaded in a quiet moment: the page's own instance may be gone when a new layout needs it.
 const failover = new ServiceFailover(window.location.origin, () => setTimeout(() => void loadAllWidgets(), 5000));
 const feed = new FeedConnection(feedStore, { ...(token ? { token } : {}), url: failover.current });
-failover.onMove((origin) => feed.moveTo(origin));
+failover.onMove((origin) => {
+  setServiceOrigin(origin);
+  feed.moveTo(origin);
+});
 connectDisplay(store, displayId, token, () => collectHealth(store, feedStore, feed), failover);
 // A second's sample of the frame rate ahead of each report (every 5 s).
 sampleFrameRate();

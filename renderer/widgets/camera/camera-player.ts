@@ -1,4 +1,5 @@
 import Hls, { ErrorTypes, Events, type ErrorData } from "hls.js";
+import { serviceAddress } from "../../data/service-address.js";
 import { liveHlsConfig } from "./live-config.js";
 import { PictureJudge, SAMPLE_HEIGHT, SAMPLE_WIDTH, type PictureVerdict } from "./picture-check.js";
 
@@ -124,7 +125,7 @@ export class CameraPlayer {
     this.teardownHls();
     if (!Hls.isSupported()) {
       // A browser that plays HLS natively (Safari) needs no hls.js.
-      this.video.src = this.url;
+      this.video.src = serviceAddress(this.url);
       return;
     }
     const hls = new Hls(hlsConfig());
@@ -135,7 +136,8 @@ export class CameraPlayer {
       this.retries = 0;
     });
     hls.on(Events.ERROR, (_e, data) => this.onError(data));
-    hls.loadSource(this.url);
+    // Each (re)load from where the service is now: a demo stream's instance may have died since.
+    hls.loadSource(serviceAddress(this.url));
     hls.attachMedia(this.video);
     if (!this.loading) hls.stopLoad();
   }

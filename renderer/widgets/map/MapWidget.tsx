@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { partCenter, type MapView } from "../../../electron/common/geo/web-mercator.js";
 import type { MapOptions } from "../../../electron/common/widgets/map-options.js";
 import type { Freshness } from "../../data/freshness.js";
+import { serviceBase } from "../../data/service-address.js";
 import { translate } from "../../ui/i18n.js";
 import { useTileId, useWallContext } from "../../wall/wall-context.js";
 import type { TileStatus, WidgetProps } from "../widget-props.js";
@@ -112,7 +113,7 @@ export default function MapWidget({ options, width, height, visible, language, s
   const [groups, setGroups] = useState<Record<number, { layers: Layer[]; status: Freshness }>>({});
   const geography = useGeography();
   const fontsReady = useFontsReady();
-  const style = useMemo(() => basemapStyle(window.location.href, options.basemap), [options.basemap]);
+  const style = useMemo(() => basemapStyle(serviceBase(), options.basemap), [options.basemap]);
 
   const part = useRef<HTMLDivElement>(null);
   const furniture = useFurniture(part);

@@ -1,4 +1,5 @@
 import type { FeatureCollection, Point, MultiPolygon } from "geojson";
+import { serviceAddress } from "../../data/service-address.js";
 
 /** Label points of the built-in basemap (dist/basemap/places.geojson). */
 export interface PlaceProps {
@@ -22,7 +23,7 @@ const cache = new Map<string, Promise<unknown>>();
 function load<T>(name: string): Promise<T> {
   let p = cache.get(name);
   if (!p) {
-    p = fetch(`/basemap/${name}.geojson`).then((r) => {
+    p = fetch(serviceAddress(`/basemap/${name}.geojson`)).then((r) => {
       if (!r.ok) throw new Error(`/basemap/${name}.geojson: HTTP ${r.status}`);
       return r.json();
     });
