@@ -13,6 +13,14 @@ describe("AlarmWatch", () => {
     expect(w.take(events(["3", "urgent"]))).toEqual([]);
   });
 
+  it("carries on another watch's memory: an event that came between the two is raised, one already seen is not", () => {
+    const before = new AlarmWatch(rule({ match: { priority: "urgent" } }));
+    before.take(events(["1", "urgent"]));
+    // The next leader's watch starts from the memory the last one left; its first value is no baseline.
+    const after = new AlarmWatch(before.rule, JSON.parse(JSON.stringify(before.memory())));
+    expect(after.take(events(["1", "urgent"], ["2", "urgent"]))).toEqual([{ kind: "raise", key: "r:2", title: "Phản ánh 2", event: expect.objectContaining({ id: "2" }) }]);
+  });
+
   it("raises when a number crosses its line, and clears when it is back", () => {
     const w = new AlarmWatch(rule({ above: 4 }));
     const n = (value: number) => ({ kind: "number" as const, value, unit: "‰" });

@@ -10,9 +10,18 @@ export type AlarmSignal =
 /** Ids remembered per rule, so that an event is raised once: the newest this many. */
 const SEEN_LIMIT = 1000;
 
+/** What a watch remembers, as plain data: handed from one leading instance to the next. */
+export interface WatchMemory {
+  seen: string[];
+  over: boolean;
+  down: string[];
+  primed: boolean;
+}
+
 /**
  * A rule's memory of its topic: the event ids it has seen, whether its number is over the line,
- * which status items are down. The first value it sees is the baseline — history raises nothing.
+ * which status items are down. The first value it sees is the baseline — history raises nothing —
+ * unless it carries on the memory of the watch before it (another instance's, that led the wall).
  */
 export class AlarmWatch {
   private seen: string[] = [];
@@ -21,7 +30,21 @@ export class AlarmWatch {
   private down = new Set<string>();
   private primed = false;
 
-  constructor(readonly rule: AlarmRule) {}
+  constructor(
+    readonly rule: AlarmRule,
+    memory?: WatchMemory,
+  ) {
+    if (!memory) return;
+    this.seen = memory.seen.slice(-SEEN_LIMIT);
+    this.seenSet = new Set(this.seen);
+    this.over = memory.over;
+    this.down = new Set(memory.down);
+    this.primed = memory.primed;
+  }
+
+  memory(): WatchMemory {
+    return { seen: [...this.seen], over: this.over, down: [...this.down], primed: this.primed };
+  }
 
   take(value: FeedValue): AlarmSignal[] {
     const first = !this.primed;

@@ -25,6 +25,7 @@ import { SharedAccounts } from "./shared/shared-accounts.js";
 import { SharedAudit } from "./shared/shared-audit.js";
 import { SharedCaptures } from "./shared/shared-captures.js";
 import { CommandRelay } from "./shared/command-relay.js";
+import { SharedWatches } from "./shared/shared-watches.js";
 import { sharedWallStateSchema } from "./wall-state.js";
 import { DisplayRegistry } from "./display-registry.js";
 import { CAMERA_STATUS_TOPIC, type CamerasFile } from "../common/cameras-file.js";
@@ -139,6 +140,7 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
       const queue = new SharedRecord(wall.link, "alarms", sharedAlarmsSchema, alarms, log);
       await queue.start();
       wall.records.push(queue);
+      wall.watches = new SharedWatches(wall.link, alarms, log);
     }
     feed.watch(() => store.alarms.rules.map((r) => r.topic));
     sockets.watchAlarms(alarms);
@@ -160,16 +162,19 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
       startedAt: Date.now(),
     });
     server.on("request", app);
-    const runRules = (on: boolean) => {
-      scheduler.lead(on);
-      alarms.lead(on);
-      // Only the leader watches the feed for alarm rules.
-      if (on) alarms.start();
-      else alarms.close();
-    };
     scheduler.start();
     if (wall) {
-      wall.lease.on("change", runRules);
+      const watches = wall.watches!;
+      wall.lease.on("change", (on) => {
+        scheduler.lead(on);
+        alarms.lead(on);
+        // Only the leader watches the feed for alarm rules, from where the former leader's watches were.
+        if (!on) return alarms.close();
+        watches
+          .inherit()
+          .catch((e: Error) => log("warn", "could not read the alarm rules' shared memory; the rules start afresh", { error: e.message }))
+          .then(() => wall.lease.isLeader && alarms.start());
+      });
       wall.lease.start();
     } else alarms.start();
     await new Promise<void>((resolve, reject) => {
@@ -228,6 +233,7 @@ async function leaveSharedWall(shared: SharedWall | undefined): Promise<void> {
   shared.accounts.close();
   shared.captures.close();
   shared.relay?.close();
+  shared.watches?.close();
   await shared.audit.close();
   await shared.link.close();
 }
@@ -257,7 +263,7 @@ async function joinSharedWall(url: string, parts: SharedParts, log: Logger) {
     await audit.start();
     const captures = new SharedCaptures(link, parts.captures, displays, id, log);
     await captures.start();
-    return { link, records, displays, accounts, audit, captures, lease: new LeaderLease(link, id, log), relay: undefined as CommandRelay | undefined };
+    return { link, records, displays, accounts, audit, captures, lease: new LeaderLease(link, id, log), relay: undefined as CommandRelay | undefined, watches: undefined as SharedWatches | undefined };
   } catch (e) {
     await link.close();
     throw new Error(`WALL_REDIS_URL: the shared store does not answer (${(e as Error).message})`);

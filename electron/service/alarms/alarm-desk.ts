@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { AlarmWatch, type AlarmSignal } from "../../common/alarm-watch.js";
+import { AlarmWatch, type AlarmSignal, type WatchMemory } from "../../common/alarm-watch.js";
 import type { AlarmRule } from "../../common/alarms-file.js";
 import type { FeedUpdate } from "../../common/feed-protocol.js";
 import type { ActiveAlarm, AlarmsStatus } from "../../common/protocol.js";
@@ -47,8 +47,10 @@ export type SharedAlarms = z.infer<typeof sharedAlarmsSchema>;
  * names them); on acknowledgement, on its revertAfterSeconds or when its number is back, the wall
  * returns to exactly what it showed — the manual hold, the briefing slide, or the schedule's place.
  */
-export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus]; shared: [] }> {
+export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus]; shared: []; watched: [] }> {
   private watches: AlarmWatch[] = [];
+  /** The watches' memory a former leader left, by rule: taken by the watches of the same rules at the next load. */
+  private inherited = new Map<string, WatchMemory>();
   private readonly alarms = new Map<string, Held>();
   private holding: Held | undefined;
   private before: Snapshot | undefined;
@@ -160,19 +162,44 @@ export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus]; shared: []
     this.changed();
   }
 
+  /** What each rule's watch remembers, by the rule as written: for the instance that leads next. */
+  watchMemory(): Array<{ rule: string; memory: WatchMemory }> {
+    return this.watches.map((w) => ({ rule: JSON.stringify(w.rule), memory: w.memory() }));
+  }
+
+  /**
+   * The memory the former leader's watches left: this desk's watches of the same rules carry it on
+   * when it starts, so an event seen there is not raised again and one that came meanwhile is.
+   */
+  inherit(memory: ReadonlyArray<{ rule: string; memory: WatchMemory }>): void {
+    this.inherited = new Map(memory.map((m) => [m.rule, m.memory]));
+  }
+
   private load(): void {
     // Watches keep their memory across a reload when their rule did not change.
     const old = new Map(this.watches.map((w) => [JSON.stringify(w.rule), w]));
-    this.watches = this.store.alarms.rules.map((r) => old.get(JSON.stringify(r)) ?? new AlarmWatch(r));
+    const inherited = this.inherited;
+    this.inherited = new Map();
+    this.watches = this.store.alarms.rules.map((r) => {
+      const key = JSON.stringify(r);
+      return inherited.has(key) ? new AlarmWatch(r, inherited.get(key)) : (old.get(key) ?? new AlarmWatch(r));
+    });
     // A topic a rule watches is fed like one a display holds (the relay follows the hub's wanted topics).
     for (const w of this.watches) {
       const [latest] = this.hub.snapshot([w.rule.topic]);
       if (latest) this.signal(w.rule, w.take(latest.value));
     }
+    this.emit("watched");
   }
 
   private take(u: FeedUpdate): void {
-    for (const w of this.watches) if (w.rule.topic === u.topic) this.signal(w.rule, w.take(u.value));
+    let watched = false;
+    for (const w of this.watches) {
+      if (w.rule.topic !== u.topic) continue;
+      this.signal(w.rule, w.take(u.value));
+      watched = true;
+    }
+    if (watched) this.emit("watched");
   }
 
   private signal(rule: AlarmRule, signals: AlarmSignal[]): void {

@@ -146,6 +146,25 @@ describe("several instances share one wall through Redis", () => {
     await waitFor(async () => (await full(a)).layoutId !== "environment" && (await full(b)).alarms.length === 0 && (await full(a)).alarms.length === 0 && (await full(b)).mode !== "alarm", 5000);
   });
 
+  it("a new leader's alarm rules carry on the old one's memory: an alarm acknowledged is not raised again when the lead changes hands", async () => {
+    const rules = { rules: [{ id: "salty", title: { vi: "Mặn" }, topic: "environment.salinity.max", above: 0, priority: 60, layout: "environment" }] };
+    const [a, b] = [await instance(withFile("alarms.json", rules)), await instance(withFile("alarms.json", rules))];
+    await waitFor(async () => (await health(a)).leader !== (await health(b)).leader, 5000);
+    const [leader, follower] = (await health(a)).leader ? [a, b] : [b, a];
+    type Alarmed = { alarms: Array<{ id: string }> };
+    const alarmsOf = async (s: WallService) => ((await (await call(s, "GET", "/api/state")).json()) as Alarmed).alarms;
+    const raised = await waitFor(async () => (await alarmsOf(follower))[0], 8000);
+    expect((await call(follower, "POST", `/api/alarms/${encodeURIComponent(raised.id)}/ack`)).status).toBe(200);
+    await waitFor(async () => ((await alarmsOf(follower)).length === 0 ? true : undefined));
+    // The salinity is still over its line; the rule's memory says it was already, so nothing is raised
+    // again, by this leader or by the next.
+    await new Promise((r) => setTimeout(r, 1500));
+    await wall.stop(leader);
+    await waitFor(async () => ((await health(follower)).leader ? true : undefined), 10_000);
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await alarmsOf(follower)).toEqual([]);
+  });
+
   it("the lease passes within its time when the holder dies, never to two at once", async () => {
     // Leases on their own links: one dies (its connection cut, so it cannot renew) and the other takes over.
     const links = [new RedisLink(wall.redis.url, silentLogger), new RedisLink(wall.redis.url, silentLogger)];
