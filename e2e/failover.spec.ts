@@ -31,10 +31,15 @@ test("a display whose service dies moves to another instance of the wall, keepin
     // Told of the other instance, the display loads every widget's code while its own is alive.
     await page.waitForFunction(() => (window as unknown as { iocWallDebug: { widgetsLoaded: () => boolean } }).iocWallDebug.widgetsLoaded(), undefined, { timeout: 20_000 });
 
+    const health = async (w: WallProcess) => (await w.api<{ shared: { leader: boolean } }>("GET", "/api/health")).body.shared;
+    // A started first and leads: it runs the schedule and the alarm rules.
+    expect((await health(a)).leader).toBe(true);
     await a.stop("SIGKILL");
     // The picture stays while the display looks for another instance.
     await page.waitForTimeout(1500);
     await expect(root).toHaveAttribute("data-layout-id", "intro");
+    // Its lease runs out (5 s) and B takes the rules on.
+    await expect.poll(async () => (await health(b)).leader, { timeout: 15_000 }).toBe(true);
     await b.show("economy");
     await expect(root).toHaveAttribute("data-layout-id", "economy", { timeout: 15_000 });
     // Widgets it had never shown draw, with their figures from the instance it moved to.

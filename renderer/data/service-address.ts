@@ -15,6 +15,15 @@ export function serviceAddress(address: string): string {
   return movedTo && address.startsWith("/") && !address.startsWith("//") ? `${movedTo}${address}` : address;
 }
 
+/**
+ * An absolute address on the page's own instance, moved to the live one (a map's tiles: its style
+ * was made before the move, its tiles are asked for after it); any other is left as it is.
+ */
+export function rehome(url: string): string {
+  const own = `${window.location.origin}/`;
+  return movedTo && url.startsWith(own) ? `${movedTo}/${url.slice(own.length)}` : url;
+}
+
 /** The base that relative addresses resolve against: the live instance. */
 export function serviceBase(): string {
   return movedTo ? `${movedTo}/` : window.location.href;

@@ -3,12 +3,15 @@ import type { LayersList } from "@deck.gl/core";
 import maplibregl, { type StyleSpecification } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { Protocol } from "pmtiles";
+import { rehome } from "../../data/service-address.js";
 import type { MapView } from "../../../electron/common/geo/web-mercator.js";
 import { BUILTIN_SOURCES } from "./basemap-style.js";
 import { webglSlots } from "./webgl-slots.js";
 
 // maplibre starts its tile workers from a blob (CSP worker-src blob:); PMTiles archives are read by Range.
-maplibregl.addProtocol("pmtiles", new Protocol().tile);
+const pmtiles = new Protocol();
+// An archive on the service is read from the live instance, whichever served the page.
+maplibregl.addProtocol("pmtiles", (params, abort) => pmtiles.tile({ ...params, url: params.url.replace(/^pmtiles:\/\/(.*)$/, (_m, inner: string) => `pmtiles://${rehome(inner)}`) }, abort));
 type MaplibreMap = maplibregl.Map;
 
 interface LumaDevice {
@@ -126,6 +129,8 @@ export class MapSession {
         trackResize: false,
         fadeDuration: 0,
         pixelRatio: this.pixelRatio,
+        // Tiles on the service come from the live instance: the page may have moved since its style was made.
+        transformRequest: (url) => ({ url: rehome(url) }),
         // Tiles are drawn where they are needed; 256 is enough for a wall-sized view.
         maxTileCacheSize: 256,
         canvasContextAttributes: { antialias: false, preserveDrawingBuffer: false, failIfMajorPerformanceCaveat: false },
