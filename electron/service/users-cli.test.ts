@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { silentLogger } from "./log.js";
+import { TestRedis } from "./test-support/redis-server.js";
 import { tempWall, testConfig } from "./test-support/temp-wall.js";
 import { startWallService, type WallService } from "./wall-service.js";
 
@@ -51,5 +52,30 @@ describe("npm run users", () => {
     expect(await users(["add", "dat", "--role", "admin"], { PORT: "1" }, "long-enough-1\nlong-enough-1\n")).toEqual({ code: 0, out: "account dat (admin) created\n" });
     service = await startWallService(testConfig(dirs, { adminToken: ADMIN }), silentLogger);
     expect(await login("dat", "long-enough-1")).toBe(200);
+  });
+
+  it("with several instances and none running, writes the shared store, where every instance finds it", async () => {
+    const redis = await TestRedis.create();
+    try {
+      // The wall's instances ran once: the store holds the wall's accounts.
+      service = await startWallService(testConfig(dirs, { adminToken: ADMIN, redisUrl: redis.url }), silentLogger);
+      await service.close();
+      service = undefined;
+      const env = { PORT: "1", WALL_REDIS_URL: redis.url };
+      expect(await users(["add", "dat", "--role", "operator"], env, "long-enough-1\nlong-enough-1\n")).toEqual({ code: 0, out: "account dat (operator) created\n" });
+      // Another instance, with its own (empty) state folder, signs the account in.
+      const other = await tempWall();
+      try {
+        service = await startWallService(testConfig(other, { adminToken: ADMIN, redisUrl: redis.url }), silentLogger);
+        expect(await login("dat", "long-enough-1")).toBe(200);
+        await service.close();
+        service = undefined;
+      } finally {
+        await other.cleanup();
+      }
+      expect(JSON.parse((await users(["list"], env)).out).map((u: { username: string }) => u.username)).toEqual(["dat"]);
+    } finally {
+      await redis.dispose();
+    }
   });
 });

@@ -6,7 +6,9 @@ import { createInterface } from "node:readline";
 import { AccountStore, roleSchema, usernameSchema } from "./access/accounts.js";
 import { ADMIN_TOKEN_FILE } from "./access/tokens.js";
 import { configFromEnv, type ServiceConfig } from "./config.js";
-import { consoleLogger } from "./log.js";
+import { consoleLogger, type Logger } from "./log.js";
+import { RedisLink } from "./shared/redis-link.js";
+import { SharedAccounts } from "./shared/shared-accounts.js";
 
 /**
  * `npm run users -- add <name> --role operator` (password asked twice), `delete <name>`, `list`:
@@ -78,12 +80,42 @@ async function viaService(config: ServiceConfig, method: string, pathname: strin
   });
 }
 
+/**
+ * The accounts as the wall keeps them when no service answers: with WALL_REDIS_URL, in Redis, which
+ * every instance shares (the state folder keeps a copy); else the state folder.
+ */
+async function openAccounts(config: ServiceConfig): Promise<{ store: AccountStore; close: () => Promise<void> }> {
+  const store = await AccountStore.open(config.stateDir, consoleLogger);
+  if (!config.redisUrl) return { store, close: () => store.flushed() };
+  // Its warnings only: a command's output is its answer.
+  const quiet: Logger = (level, message, fields) => {
+    if (level !== "info") consoleLogger(level, message, fields);
+  };
+  const link = new RedisLink(config.redisUrl, quiet);
+  try {
+    await link.connect();
+  } catch (e) {
+    await link.close();
+    throw new Error(`WALL_REDIS_URL: the shared store does not answer (${(e as Error).message})`);
+  }
+  const shared = new SharedAccounts(link, store, `users-cli-${process.pid}`, quiet);
+  await shared.start();
+  return {
+    store,
+    close: async () => {
+      shared.close();
+      await store.flushed();
+      await link.close();
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const [command, name, ...rest] = process.argv.slice(2);
   const config = configFromEnv();
   if (command === "list") {
     const remote = await viaService(config, "GET", "/api/users");
-    const users = remote ? (remote.body as { users: unknown[] }).users : (await AccountStore.open(config.stateDir, consoleLogger)).listUsers();
+    const users = remote ? (remote.body as { users: unknown[] }).users : await offline(config, (store) => Promise.resolve(store.listUsers()));
     process.stdout.write(JSON.stringify(users, null, 2) + "\n");
     return;
   }
@@ -100,20 +132,28 @@ async function main(): Promise<void> {
     if (remote) {
       if (remote.status !== 201) fail(`the service refused: ${remote.status} ${(remote.body as { error?: string }).error ?? ""}`);
     } else {
-      const store = await AccountStore.open(config.stateDir, consoleLogger);
-      if ((await store.createUser(username.data, password, role.data)) === "taken") fail(`the username "${username.data}" is taken`);
-      await store.flushed();
-      // The store logs a failed write and goes on (a service must); here it is read back.
+      if ((await offline(config, (store) => store.createUser(username.data, password, role.data))) === "taken") fail(`the username "${username.data}" is taken`);
+      // The store logs a failed write and goes on (a service must); here the file is read back.
       const written = await AccountStore.open(config.stateDir, consoleLogger);
       if (!written.listUsers().some((u) => u.username === username.data)) fail(`could not write the accounts file in ${config.stateDir}`);
     }
     process.stdout.write(`account ${username.data} (${role.data}) created\n`);
   } else if (command === "delete") {
     const remote = await viaService(config, "DELETE", `/api/users/${username.data}`);
-    const gone = remote ? remote.status === 204 : await (await AccountStore.open(config.stateDir, consoleLogger)).deleteUser(username.data);
+    const gone = remote ? remote.status === 204 : await offline(config, (store) => store.deleteUser(username.data));
     if (!gone) fail(`no account "${username.data}"`);
     process.stdout.write(`account ${username.data} deleted\n`);
   } else fail(USAGE);
+}
+
+/** One change or reading of the accounts without a running service. */
+async function offline<T>(config: ServiceConfig, work: (store: AccountStore) => Promise<T>): Promise<T> {
+  const { store, close } = await openAccounts(config);
+  try {
+    return await work(store);
+  } finally {
+    await close();
+  }
 }
 
 main().catch((e: Error) => fail(e.message));

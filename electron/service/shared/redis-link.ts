@@ -14,6 +14,7 @@ export class RedisLink {
   readonly client: Redis;
   readonly subscriber: Redis;
   private wasUp = false;
+  private closing = false;
 
   constructor(url: string, log: Logger) {
     const options = {
@@ -35,7 +36,7 @@ export class RedisLink {
       this.wasUp = true;
     });
     this.client.on("close", () => {
-      if (this.wasUp) log("warn", "shared store (Redis) unreachable: the wall keeps its last state and changes are refused until it returns");
+      if (this.wasUp && !this.closing) log("warn", "shared store (Redis) unreachable: the wall keeps its last state and changes are refused until it returns");
       this.wasUp = false;
     });
   }
@@ -50,6 +51,8 @@ export class RedisLink {
   }
 
   async close(): Promise<void> {
+    // Leaving on purpose (a shutdown): not the outage the close event otherwise means.
+    this.closing = true;
     for (const c of [this.client, this.subscriber]) c.disconnect(false);
   }
 }
