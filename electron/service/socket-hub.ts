@@ -134,10 +134,17 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     // Every command answers with an Ack whose status is an HTTP status, as over REST.
     const command = (event: string, name: CommandName, body: (sent: unknown) => unknown = (sent) => sent) =>
       socket.on(event, (sent: unknown, ack: unknown) => {
-        void commands.give(name, actor, body(sent)).then((result) => {
-          if (!result.ok && result.status === 400) counters.rejectedMessages += 1;
-          if (typeof ack === "function") (ack as (a: Ack) => void)(result.ok ? { ok: true } : result);
-        });
+        const answer = (a: Ack) => typeof ack === "function" && (ack as (a: Ack) => void)(a);
+        commands.give(name, actor, body(sent)).then(
+          (result) => {
+            if (!result.ok && result.status === 400) counters.rejectedMessages += 1;
+            answer(result.ok ? { ok: true } : result);
+          },
+          (e: Error) => {
+            deps.log("error", "a command failed", { command: name, error: e.message });
+            answer({ ok: false, status: 500, error: "internal error" });
+          },
+        );
       });
     for (const [event, name] of CONTROL_COMMANDS) command(event, name);
     command(events.unlockAlarms, "lockAlarms", () => null);

@@ -201,6 +201,8 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
       async close() {
         clearInterval(cameraStatus);
         captures.close();
+        // The alarm rules' memory for the next leader, before this one lets the lease go.
+        await shared?.watches?.flush();
         await shared?.lease.close();
         scheduler.close();
         alarms.close();
@@ -223,19 +225,31 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
   }
 }
 
-type SharedWall = Awaited<ReturnType<typeof joinSharedWall>>;
+/** This instance's part in a wall shared through Redis; relay and watches come once the commands and the alarm desk exist. */
+interface SharedWall {
+  link: RedisLink;
+  records: Array<SharedRecord<{ revision: number; origin: string }>>;
+  displays: SharedDisplays;
+  accounts: SharedAccounts;
+  audit: SharedAudit;
+  captures: SharedCaptures;
+  lease: LeaderLease;
+  relay?: CommandRelay;
+  watches?: SharedWatches;
+}
 
-async function leaveSharedWall(shared: SharedWall | undefined): Promise<void> {
+/** Closes whatever of the shared wall was started (all of it, or what a failed start got to). */
+async function leaveSharedWall(shared: Partial<SharedWall> | undefined): Promise<void> {
   if (!shared) return;
-  await shared.lease.close();
-  await shared.displays.close();
-  for (const r of shared.records) r.close();
-  shared.accounts.close();
-  shared.captures.close();
+  await shared.lease?.close();
+  await shared.displays?.close();
+  for (const r of shared.records ?? []) r.close();
+  await shared.accounts?.close();
+  shared.captures?.close();
   shared.relay?.close();
   shared.watches?.close();
-  await shared.audit.close();
-  await shared.link.close();
+  await shared.audit?.close();
+  await shared.link?.close();
 }
 
 interface SharedParts {
@@ -248,24 +262,23 @@ interface SharedParts {
 }
 
 /** Connects to the wall's Redis, adopts or seeds the shared state, and readies the lease (started once the service serves). */
-async function joinSharedWall(url: string, parts: SharedParts, log: Logger) {
-  const link = new RedisLink(url, log);
+async function joinSharedWall(url: string, parts: SharedParts, log: Logger): Promise<SharedWall> {
   const id = parts.state.instanceId;
+  const wall: Partial<SharedWall> & { link: RedisLink } = { link: new RedisLink(url, log), records: [] };
+  const { link } = wall;
   try {
     await link.connect();
-    const records: Array<SharedRecord<{ revision: number; origin: string }>> = [new SharedRecord(link, "wall-state", sharedWallStateSchema, parts.state, log), new SharedRecord(link, "schedule", sharedScheduleSchema, parts.scheduler, log)];
+    const records = [new SharedRecord(link, "wall-state", sharedWallStateSchema, parts.state, log), new SharedRecord(link, "schedule", sharedScheduleSchema, parts.scheduler, log)];
+    wall.records = records;
     for (const r of records) await r.start();
-    const displays = new SharedDisplays(link, parts.displays, id, log);
-    await displays.start();
-    const accounts = new SharedAccounts(link, parts.accounts, id, log);
-    await accounts.start();
-    const audit = new SharedAudit(link, parts.audit, id, log);
-    await audit.start();
-    const captures = new SharedCaptures(link, parts.captures, displays, id, log);
-    await captures.start();
-    return { link, records, displays, accounts, audit, captures, lease: new LeaderLease(link, id, log), relay: undefined as CommandRelay | undefined, watches: undefined as SharedWatches | undefined };
+    await (wall.displays = new SharedDisplays(link, parts.displays, id, log)).start();
+    await (wall.accounts = new SharedAccounts(link, parts.accounts, id, log)).start();
+    await (wall.audit = new SharedAudit(link, parts.audit, id, log)).start();
+    await (wall.captures = new SharedCaptures(link, parts.captures, wall.displays, id, log)).start();
+    wall.lease = new LeaderLease(link, id, log);
+    return wall as SharedWall;
   } catch (e) {
-    await link.close();
+    await leaveSharedWall(wall);
     throw new Error(`WALL_REDIS_URL: the shared store does not answer (${(e as Error).message})`);
   }
 }

@@ -32,7 +32,8 @@ export type AccountRecords = { users: UserRecord[]; tokens: TokenRecord[]; sessi
 export interface AccountsShare {
   /** Stores the entry unless its key is taken; false when taken. */
   add(kind: AccountKind, key: string, record: unknown): Promise<boolean>;
-  put(kind: AccountKind, key: string, record: unknown): Promise<void>;
+  /** Stores the entry only while its key exists; false when it is gone (deleted elsewhere meanwhile). */
+  update(kind: AccountKind, key: string, record: unknown): Promise<boolean>;
   /** False when there was no such entry. */
   remove(kind: AccountKind, key: string): Promise<boolean>;
 }
@@ -119,6 +120,7 @@ export class AccountStore extends EventEmitter<{ revoked: [credentialPrefix: str
       if (!(await this.share.remove("users", username))) return false;
       for (const [d, s] of this.sessions) if (s.username === username) await this.share.remove("sessions", d);
     }
+    // Gone from the store but not known here yet: deleted all the same (the next read closes what it held).
     if (!this.users.delete(username)) return Boolean(this.share);
     for (const [d, s] of this.sessions) if (s.username === username) this.sessions.delete(d);
     await this.save();
@@ -137,8 +139,9 @@ export class AccountStore extends EventEmitter<{ revoked: [credentialPrefix: str
     this.pruneSessions();
     const signedIn = { ...user, lastLoginAt: this.now() };
     if (this.share) {
+      // The account may have been deleted on another instance while the password was checked.
+      if (!(await this.share.update("users", username, signedIn))) return undefined;
       await this.share.add("sessions", session.digest, session);
-      await this.share.put("users", username, signedIn);
     }
     this.sessions.set(session.digest, session);
     this.users.set(username, signedIn);
@@ -170,6 +173,7 @@ export class AccountStore extends EventEmitter<{ revoked: [credentialPrefix: str
 
   async revokeToken(name: string): Promise<boolean> {
     if (this.share && !(await this.share.remove("tokens", name))) return false;
+    // Gone from the store but not known here yet: revoked all the same (the next read closes what it held).
     if (!this.tokens.delete(name)) return Boolean(this.share);
     this.reindex();
     await this.save();

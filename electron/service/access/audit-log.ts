@@ -23,6 +23,8 @@ export const AUDIT_FILE = "audit.log";
 const ROTATE_BYTES = 4 * 1024 * 1024;
 /** Entries kept in memory for GET /api/audit; older ones are in the files. */
 export const AUDIT_KEEP = 5000;
+/** Other instances' entries younger than this are told to consoles as changes as they arrive. */
+const RECENT_MS = 10_000;
 
 /**
  * Who did what, from where, allowed or not: one JSON line per entry, appended to a file in the
@@ -94,7 +96,9 @@ export class AuditLog extends EventEmitter<{ entry: [AuditEntry] }> {
     this.entries.push(...remote);
     this.entries.sort((a, b) => a.at - b.at);
     if (this.entries.length > AUDIT_KEEP) this.entries = this.entries.slice(-AUDIT_KEEP);
-    for (const e of remote) this.emit("entry", e);
+    // Consoles hear of what was just done; a backlog (the trail caught up after Redis was away) is only in the trail.
+    const recent = this.now() - RECENT_MS;
+    for (const e of remote) if (e.at >= recent) this.emit("entry", e);
   }
 
   /** Newest first. */

@@ -12,12 +12,9 @@ export class PendingReplies<T> {
     private readonly timeoutMs: number,
   ) {}
 
-  get full(): boolean {
-    return this.pending.size >= this.max;
-  }
-
-  /** A new request's id, and its reply (`onTimeout` when none comes in time). */
-  open(onTimeout: T): { id: string; reply: Promise<T> } {
+  /** A new request's id, and its reply (`onTimeout` when none comes in time); undefined when `max` wait already. */
+  open(onTimeout: T): { id: string; reply: Promise<T> } | undefined {
+    if (this.pending.size >= this.max) return undefined;
     const id = randomBytes(12).toString("base64url");
     const reply = new Promise<T>((done) => this.pending.set(id, { done, timer: setTimeout(() => this.settle(id, onTimeout), this.timeoutMs) }));
     return { id, reply };

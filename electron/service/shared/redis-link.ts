@@ -68,8 +68,12 @@ export class SharedStoreUnavailable extends Error {
   }
 }
 
-/** A message or entry read from Redis, as a checked value; undefined when it is not JSON or not of the schema. */
-export function parseMessage<T>(schema: z.ZodType<T>, message: string): T | undefined {
+/**
+ * A message or entry read from Redis, as a checked value; undefined when it is longer than
+ * `maxChars` (checked before parsing), not JSON, or not of the schema.
+ */
+export function parseMessage<T>(schema: z.ZodType<T>, message: string, maxChars = 4 * 1024 * 1024): T | undefined {
+  if (message.length > maxChars) return undefined;
   try {
     const r = schema.safeParse(JSON.parse(message));
     return r.success ? r.data : undefined;

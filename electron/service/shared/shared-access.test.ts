@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { ACCOUNTS_FILE } from "../access/accounts.js";
 import { events } from "../../common/protocol.js";
 import { PICTURE, sendPicture } from "../test-support/capture-picture.js";
-import { call, sharedInstances } from "../test-support/shared-instances.js";
+import { silentLogger } from "../log.js";
+import { call, SHARED_TOKEN, sharedInstances } from "../test-support/shared-instances.js";
+import { RedisLink } from "./redis-link.js";
 import { waitFor } from "../test-support/temp-wall.js";
 import type { WallService } from "../wall-service.js";
 
@@ -43,6 +45,43 @@ describe("accounts, tokens and the audit trail are one for every instance", () =
     expect(await statusWith(a, signedIn)).toBe(401);
     expect((await login(b, "lan.nguyen", "mật-khẩu-dài")).status).toBe(401);
     control.close();
+  });
+
+  it("a wiped store (Redis restarted without its files, flushed) is given the accounts again, never read as every account deleted", async () => {
+    const [a, b] = [await instance(), await instance()];
+    expect((await call(a, "POST", "/api/users", { username: "truc.dem", password: "mật-khẩu-dài", role: "operator" })).status).toBe(201);
+    const { token } = (await waitFor(async () => {
+      const r = await login(b, "truc.dem", "mật-khẩu-dài");
+      return r.status === 200 ? r.body : undefined;
+    }, 3000)) as { token: string };
+    const wipe = new RedisLink(wall.redis.url, silentLogger);
+    await wipe.connect();
+    await wipe.client.flushall();
+    await wipe.close();
+    // Past a reconcile of every instance: the account and its session are still there, on both, and in the store.
+    await new Promise((r) => setTimeout(r, 6500));
+    for (const s of [a, b]) {
+      expect(((await (await call(s, "GET", "/api/users")).json()) as { users: Array<{ username: string }> }).users.map((u) => u.username)).toEqual(["truc.dem"]);
+      expect(await statusWith(s, token)).toBe(200);
+    }
+    const late = await instance();
+    expect((await login(late, "truc.dem", "mật-khẩu-dài")).status).toBe(200);
+  });
+
+  it("pages of the wall's other instances (and only those) may call the API from the browser", async () => {
+    const peer = "http://127.0.0.1:9";
+    const a = await instance(undefined, { peers: [peer] });
+    const preflight = await fetch(`${a.url}/api/state/layout`, { method: "OPTIONS", headers: { origin: peer, "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe(peer);
+    expect(preflight.headers.get("access-control-allow-headers")).toMatch(/authorization/i);
+    const fromPeer = await fetch(`${a.url}/api/state`, { headers: { origin: peer, authorization: `Bearer ${SHARED_TOKEN}` } });
+    expect(fromPeer.status).toBe(200);
+    expect(fromPeer.headers.get("access-control-allow-origin")).toBe(peer);
+    // Any other page is refused at the door, with no CORS answer.
+    const stranger = await fetch(`${a.url}/api/state`, { method: "OPTIONS", headers: { origin: "http://evil.example", "access-control-request-method": "POST" } });
+    expect(stranger.status).toBe(403);
+    expect(stranger.headers.get("access-control-allow-origin")).toBeNull();
   });
 
   it("a name is made once whichever instances are asked at the same moment; a token made on one opens all, and its revocation closes all", async () => {

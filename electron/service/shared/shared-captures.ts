@@ -55,8 +55,9 @@ export class SharedCaptures {
 
   private async ask(owner: string, displayId: string): Promise<CaptureOutcome> {
     if (!this.link.up) return { ok: false, status: 503, error: SHARED_STORE_DOWN };
-    if (this.pending.full) return { ok: false, status: 503, error: "too many screenshots asked of other instances at once; try again in a moment" };
-    const { id, reply } = this.pending.open({ ok: false, status: 504, error: `the instance display ${displayId} is connected to sent no picture within ${TIMEOUT_MS / 1000} s` });
+    const request = this.pending.open({ ok: false, status: 504, error: `the instance display ${displayId} is connected to sent no picture within ${TIMEOUT_MS / 1000} s` });
+    if (!request) return { ok: false, status: 503, error: "too many screenshots asked of other instances at once; try again in a moment" };
+    const { id, reply } = request;
     try {
       const heard = await this.link.client.publish(REQUESTS + owner, JSON.stringify({ id, displayId, replyTo: this.instanceId }));
       if (heard === 0) this.pending.settle(id, { ok: false, status: 503, error: `the instance display ${displayId} was connected to does not answer` });
@@ -83,7 +84,7 @@ export class SharedCaptures {
   }
 
   private take(message: string): void {
-    const reply = parseMessage(replySchema, message);
+    const reply = parseMessage(replySchema, message, 17 * 1024 * 1024);
     if (!reply) return this.log("warn", "a screenshot from another instance does not parse; ignored");
     if (!reply.ok) return this.pending.settle(reply.id, { ok: false, status: reply.status, error: reply.error });
     const jpeg = Buffer.from(reply.jpeg, "base64");

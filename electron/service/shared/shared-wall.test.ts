@@ -141,6 +141,11 @@ describe("several instances share one wall through Redis", () => {
     await waitFor(async () => (await full(follower)).layoutId === "environment");
     // Every console says the wall is taken by an alarm.
     await waitFor(async () => (await full(a)).mode === "alarm" && (await full(b)).mode === "alarm");
+    // A lock given with no body through the follower is refused as it would be by the leader, not taken for an unlock.
+    expect((await call(follower, "POST", "/api/alarms/lock", { minPriority: 90 })).status).toBe(200);
+    expect((await call(follower, "POST", "/api/alarms/lock")).status).toBe(400);
+    expect(((await (await call(a, "GET", "/api/state")).json()) as { lock: { minPriority: number } | null }).lock?.minPriority).toBe(90);
+    expect((await call(follower, "DELETE", "/api/alarms/lock")).status).toBe(200);
     expect((await call(follower, "POST", `/api/alarms/${encodeURIComponent(raised.id)}/ack`)).status).toBe(200);
     // The leader returns the wall to what it showed before; every instance's queue is empty.
     await waitFor(async () => (await full(a)).layoutId !== "environment" && (await full(b)).alarms.length === 0 && (await full(a)).alarms.length === 0 && (await full(b)).mode !== "alarm", 5000);

@@ -42,14 +42,27 @@ export class SharedWatches {
     else this.log("warn", "the alarm rules' shared memory does not parse; the rules start afresh");
   }
 
+  /** Saves at once what the watches took since the last save (a leader leaving hands over its last second too). */
+  async flush(): Promise<void> {
+    this.told.cancel();
+    if (this.unsaved) await this.save();
+  }
+
   close(): void {
     this.told.cancel();
     this.desk.off("watched", this.onWatched);
   }
 
-  private readonly onWatched = () => this.told.call();
+  /** Only the leading desk's watches take values: a follower never has anything to save. */
+  private unsaved = false;
+
+  private readonly onWatched = () => {
+    this.unsaved = true;
+    this.told.call();
+  };
 
   private async save(): Promise<void> {
+    this.unsaved = false;
     await this.link.client.set(KEY, JSON.stringify(this.desk.watchMemory())).catch(() => undefined); // Redis away: the next change tries again
   }
 }

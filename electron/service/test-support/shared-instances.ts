@@ -1,6 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { events, type WallState } from "../../common/protocol.js";
+import type { ServiceConfig } from "../config.js";
 import { silentLogger } from "../log.js";
 import { RedisLink } from "../shared/redis-link.js";
 import { startWallService, type WallService } from "../wall-service.js";
@@ -41,10 +42,10 @@ export function sharedInstances() {
       return redis!;
     },
     /** One more instance with its own folders; `prepare` writes into them first (layout files, a stale state file). */
-    async instance(prepare: (dirs: Dirs) => Promise<void> = async () => undefined): Promise<WallService> {
+    async instance(prepare: (dirs: Dirs) => Promise<void> = async () => undefined, config: Partial<ServiceConfig> = {}): Promise<WallService> {
       const dirs = await tempWall();
       await prepare(dirs);
-      const service = await startWallService(testConfig(dirs, { adminToken: SHARED_TOKEN, redisUrl: redis!.url }), silentLogger);
+      const service = await startWallService(testConfig(dirs, { adminToken: SHARED_TOKEN, redisUrl: redis!.url, ...config }), silentLogger);
       running.push({ service, cleanup: dirs.cleanup });
       return service;
     },
