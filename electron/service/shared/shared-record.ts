@@ -58,9 +58,12 @@ export class SharedRecord<T extends { revision: number; origin: string }> {
 
   async start(): Promise<void> {
     await this.link.subscriber.subscribe(this.key);
-    this.link.subscriber.on("message", this.onMessage);
-    // A starting instance joins the wall as it is: the stored record wins over its own files.
+    // A starting instance joins the wall as it is: the stored record wins over its own files. Only
+    // then does it take published changes (one taken before would meet its unshared start as a tie),
+    // and it reads once more for any published meanwhile.
     await this.catchUp(true);
+    this.link.subscriber.on("message", this.onMessage);
+    await this.catchUp();
     this.unsubscribe = this.subject.subscribe(this.onChange);
     this.onChange();
     // Back after an outage (either connection): what changed meanwhile elsewhere, then this
