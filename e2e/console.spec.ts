@@ -131,3 +131,20 @@ test("a camera picked on the console's map goes to the tile selected in the mimi
   await expect(d1.locator('[data-tile-id="kpi-education"][data-widget="camera"] .camera[data-camera-id="cam-06"]')).toBeVisible();
   await expect(page.locator('[data-mimic-tile="kpi-education"]')).toHaveAttribute("data-override", "true");
 });
+
+test("a console on a machine whose clock is a minute ahead still sees the displays as they are, not lost", async ({ wall, page, openDisplay }) => {
+  await openDisplay("D1");
+  // This console's machine keeps its own, wrong, time; the displays' reports are dated by the service.
+  await page.addInitScript(() => {
+    const real = Date.now.bind(Date);
+    Date.now = () => real() + 60_000;
+  });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await signInWithToken(page, wall);
+  const d1 = page.locator('[data-mimic-display="D1"]');
+  await expect(d1).not.toHaveAttribute("data-health", "lost", { timeout: 15_000 });
+  // And on through the next reports.
+  await page.waitForTimeout(6000);
+  await expect(d1).not.toHaveAttribute("data-health", "lost");
+  await expect(page.locator('[data-mimic-display="D2"]')).toHaveAttribute("data-health", "lost");
+});

@@ -71,6 +71,13 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
   });
   const healthRate = new RateGate(limits.healthReportsPerSecond);
   const clockRate = new RateGate(limits.clockPingsPerSecond);
+  /** The service's time, to a display (it swaps at the service's instants) or a console (it judges reports' age by it). */
+  const answerClockPings = (socket: Socket) =>
+    socket.on(events.clockPing, async (_payload: unknown, ack: unknown) => {
+      if (typeof ack !== "function") return;
+      if (await clockRate.allow(socket.id)) (ack as (t: number) => void)(Date.now());
+      else counters.limited.clockPings += 1;
+    });
   display.on("connection", (socket) => {
     const id = socket.data.displayId as string;
     displays.connected(id);
@@ -86,11 +93,7 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
       deps.captures.detach(id, socket.id);
     });
     // The display's clock offset: it asks the service's time a few times on each connect.
-    socket.on(events.clockPing, async (_payload: unknown, ack: unknown) => {
-      if (typeof ack !== "function") return;
-      if (await clockRate.allow(socket.id)) (ack as (t: number) => void)(Date.now());
-      else counters.limited.clockPings += 1;
-    });
+    answerClockPings(socket);
     // A picture asked of this display (the broker drops parts it did not ask this socket for).
     socket.on(events.displayCapturePart, (payload: unknown) => deps.captures.part(socket.id, payload));
     socket.on(events.displayCaptureFail, (payload: unknown) => deps.captures.fail(socket.id, payload));
@@ -131,6 +134,7 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     socket.emit(events.schedule, deps.scheduler.status());
     // The wall's other instances: a console moves there when this one dies.
     if (deps.peers.length > 0) socket.emit(events.peers, { origins: deps.peers });
+    answerClockPings(socket);
     // Every command answers with an Ack whose status is an HTTP status, as over REST.
     const command = (event: string, name: CommandName, body: (sent: unknown) => unknown = (sent) => sent) =>
       socket.on(event, (sent: unknown, ack: unknown) => {

@@ -47,7 +47,9 @@ function Console({ language }: { language: Language }) {
   const [tab, setTab] = useState<"operate" | "admin">("operate");
   const [changes, setChanges] = useState(0);
   const connection = useRef<ControlConnection>(undefined);
-  const now = useNow(1000);
+  // The service's time: displays' reports are dated by it, whatever this machine's clock says.
+  const [clockOffset, setClockOffset] = useState(0);
+  const now = useNow(1000) + clockOffset;
   const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate(language, key, vars);
   const canCommand = roleAtLeast(session.role, "operator");
   const [origin, setOrigin] = useState(failover.current);
@@ -60,6 +62,7 @@ function Console({ language }: { language: Language }) {
       onLayouts: (l) => set({ layouts: l }),
       onOnline: (o) => set({ online: o }),
       onMe: (me) => setMe(me.name, me.role as Role),
+      onClockOffset: setClockOffset,
       onSchedule: (status) => set({ schedule: status }),
       onAlarms: (status) => set({ alarms: status }),
       onChange: (change) => {

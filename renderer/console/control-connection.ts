@@ -1,4 +1,5 @@
 import { io, type Socket } from "socket.io-client";
+import { measureOffset } from "../data/clock-offset.js";
 import type { ServiceFailover } from "../data/service-failover.js";
 import { events, peersSchema, wallStateSchema, type Ack, type ConnectedDisplay, type LayoutSummary, type MapViewBody, type AlarmsStatus, type ScheduleStatus, type WallChange, type WallState } from "../../electron/common/protocol.js";
 
@@ -8,6 +9,8 @@ export interface ControlHandlers {
   onLayouts: (layouts: LayoutSummary[]) => void;
   onOnline: (online: boolean) => void;
   onMe: (me: { name: string; role: string }) => void;
+  /** The service's clock minus this machine's: reports are dated by the service. */
+  onClockOffset: (offsetMs: number) => void;
   onChange: (change: WallChange) => void;
   onSchedule: (status: ScheduleStatus) => void;
   onAlarms: (status: AlarmsStatus) => void;
@@ -51,6 +54,7 @@ export function connectControl(token: string, handlers: ControlHandlers, failove
     socket.on("connect", () => {
       failover.connected();
       handlers.onOnline(true);
+      void measureOffset(socket).then((offset) => offset !== undefined && handlers.onClockOffset(offset));
     });
     socket.on(events.peers, (payload: unknown) => {
       const parsed = peersSchema.safeParse(payload);

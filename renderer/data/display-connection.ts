@@ -1,7 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import { keepConnected } from "./keep-connected.js";
 import { events, peersSchema, wallStateSchema, type DisplayHealth } from "../../electron/common/protocol.js";
-import { clockOffset, type ClockSample } from "../../electron/common/switching.js";
+import { measureOffset } from "./clock-offset.js";
 import { answerCapture } from "./screen-capture.js";
 import type { ServiceFailover } from "./service-failover.js";
 import type { WallStore } from "./wall-store.js";
@@ -16,24 +16,7 @@ export interface DisplayConnection {
   close: () => void;
 }
 
-/** Exchanges of `clock:ping` on each connect; the least disturbed one gives the offset. */
-const CLOCK_SAMPLES = 5;
 const CLOCK_REMEASURE_MS = 10 * 60_000;
-
-/** The service's clock minus this one, or undefined when no exchange was answered. */
-async function measureOffset(socket: Socket): Promise<number | undefined> {
-  const samples: ClockSample[] = [];
-  for (let i = 0; i < CLOCK_SAMPLES && socket.connected; i++) {
-    const t0 = Date.now();
-    try {
-      const server = (await socket.timeout(2000).emitWithAck(events.clockPing, {})) as unknown;
-      if (typeof server === "number" && Number.isFinite(server)) samples.push({ t0, server, t1: Date.now() });
-    } catch {
-      // no answer in time: that sample is lost
-    }
-  }
-  return clockOffset(samples);
-}
 
 export function connectDisplay(store: WallStore, displayId: string, token: string | undefined, health?: () => DisplayHealth, failover?: ServiceFailover): DisplayConnection {
   const { receive, setOnline, setRefusal, setClockOffset } = store.getState();
