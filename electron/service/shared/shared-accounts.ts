@@ -142,7 +142,14 @@ export class SharedAccounts implements AccountsShare {
       this.log("warn", "the shared store has lost its accounts; this instance's are brought back to it");
       await this.seed();
     }
-    const raw = await Promise.all(KINDS.map((kind) => this.link.client.hgetall(hashOf(kind))));
+    // One snapshot of the three (MULTI): a session is judged by the accounts of the same instant, so
+    // one opened by an account made a moment ago is never taken for an orphan.
+    const batch = this.link.client.multi();
+    for (const kind of KINDS) batch.hgetall(hashOf(kind));
+    const raw = ((await batch.exec()) ?? []).map(([error, hash]) => {
+      if (error) throw error;
+      return hash as Record<string, string>;
+    });
     const next: AccountRecords = { users: [], tokens: [], sessions: [] };
     const now = Date.now();
     const users = raw[KINDS.indexOf("users")]!;
