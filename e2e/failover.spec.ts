@@ -85,11 +85,14 @@ test("a console whose service dies moves to another instance and goes on: signed
     await expect(page.locator(".signed-in-as")).toContainText("ca.truc");
     const root = page.locator(".console");
     await expect(root).toHaveAttribute("data-connection", "online");
+    // The layouts come in their own message after the connection: wait for them before A dies.
+    const intro = page.locator('.layout-list [data-layout-id="intro"]');
+    await expect(intro).toBeVisible();
 
     await a.stop("SIGKILL");
     await expect(root).toHaveAttribute("data-connection", "offline");
     // What it showed stays while it looks for another instance; then it is on B, still signed in.
-    await expect(page.locator('.layout-list [data-layout-id="intro"]')).toBeVisible();
+    await expect(intro).toBeVisible();
     await expect(root).toHaveAttribute("data-service-origin", b.url, { timeout: 15_000 });
     await expect(root).toHaveAttribute("data-connection", "online", { timeout: 15_000 });
     await expect(page.locator("[data-moved-to]")).toContainText(`Đang dùng máy chủ ${new URL(b.url).host}`);
