@@ -102,9 +102,11 @@ export class LayoutStore extends EventEmitter<{ change: [StoreChange] }> {
     this.watcher.on("error", (e) => this.log("error", "layouts folder watch failed", { dir: this.dir, error: e.message }));
   }
 
-  close(): void {
+  /** Stops watching; resolves once a scan under way (and the last-good copy it writes) is done. */
+  close(): Promise<void> {
     clearTimeout(this.timer);
     this.watcher?.close();
+    return this.scanning;
   }
 
   /** Serialised so that two bursts of edits never interleave. */

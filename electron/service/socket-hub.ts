@@ -7,6 +7,7 @@ import { handshakeCheck, isRefusal, refusalError, socketDoor, type Refusal } fro
 import { ConnectionCount, RateGate } from "./access/limits.js";
 import type { Principal } from "./access/tokens.js";
 import type { ServiceDeps } from "./service-deps.js";
+import type { SocketAdapter } from "./shared/socket-adapter.js";
 import type { CommandName } from "./commands.js";
 import { throttle } from "./throttle.js";
 
@@ -33,8 +34,16 @@ const MALFORMED_HANDSHAKE = (what: string): Refusal => ({ status: 400, reason: "
  * `/display` carries the wall state to displays; `/control` carries it to consoles and takes their
  * commands. Every handshake passes Host, Origin and the connection limits (engine.io's
  * allowRequest) before any namespace sees it; each namespace then asks for its credential.
+ *
+ * `adapter` (several instances, one wall): socket.io's Redis adapter, through which a broadcast
+ * reaches the sockets of every instance. Only what happens once for the whole wall goes that way
+ * (who changed what). What every instance holds itself (the wall state, adopted from Redis in
+ * revision order; its rotation, alarms, displays, layouts, feed) each tells its own sockets, with
+ * `.local`: through the adapter it would reach each socket once per instance. A socket that
+ * reconnects is sent what its instance holds at once, and, through the adapter's stream, the
+ * notices it missed.
  */
-export function attachSockets(http: HttpServer, deps: ServiceDeps) {
+export function attachSockets(http: HttpServer, deps: ServiceDeps, adapter?: SocketAdapter["adapter"]) {
   const { state, store, displays, counters, commands, limits } = deps;
   const connections = new ConnectionCount(limits);
   const io = new Server(http, {
@@ -45,6 +54,9 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     // A connection that joins no namespace (refused, or never asking) is closed soon.
     connectTimeout: 10_000,
     allowRequest: handshakeCheck(deps.policy, counters, connections),
+    // A socket back within a minute of a cut is given what was broadcast to every instance meanwhile
+    // (the adapter's stream): a console misses no change notice. Its credential is checked again.
+    ...(adapter ? { adapter, connectionStateRecovery: { maxDisconnectionDuration: 60_000, skipMiddlewares: false } } : {}),
   });
   io.engine.on("connection", (raw: { remoteAddress: string; once: (e: "close", f: (reason: string, description?: unknown) => void) => void }) => {
     const address = raw.remoteAddress;
@@ -158,13 +170,13 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
 
   const onState = () => {
     const s = state.current();
-    display.emit(events.state, s);
-    control.emit(events.state, s);
+    display.local.emit(events.state, s);
+    control.local.emit(events.state, s);
   };
   // Each display reports every few seconds: consoles get the list at most once a second, not once a report.
-  const displaysToConsoles = throttle(() => control.emit(events.displays, displays.list()), 1000);
+  const displaysToConsoles = throttle(() => control.local.emit(events.displays, displays.list()), 1000);
   const onDisplays = () => displaysToConsoles.call();
-  const onStore = () => control.emit(events.layouts, store.summaries());
+  const onStore = () => control.local.emit(events.layouts, store.summaries());
   // A deleted account, an ended session or a revoked token loses its sockets at once, in every namespace.
   const onRevoked = (credential: string) => {
     for (const ns of [display, control, io.of("/feed")]) {
@@ -175,15 +187,16 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
     }
   };
   deps.accounts.on("revoked", onRevoked);
-  // Every console sees every change at once, with who made it.
+  // Every console of every instance sees every change at once, with who made it: told by the instance
+  // that made it (the audit trail's entries from other instances are not told again).
   const wallActions = new Set(["layout.switch", "map.view", "override.set", "override.clear", "undo"]);
   const onAudit = (e: AuditEntry) => {
     if (e.allowed && wallActions.has(e.action)) control.emit(events.change, { at: e.at, who: e.who, role: e.role, action: e.action, details: e.details } satisfies WallChange);
   };
   deps.audit.on("entry", onAudit);
   const onSchedule = (status: ScheduleStatus) => {
-    control.emit(events.schedule, status);
-    display.emit(events.schedule, status);
+    control.local.emit(events.schedule, status);
+    display.local.emit(events.schedule, status);
   };
   deps.scheduler.on("change", onSchedule);
   state.on("change", onState);
@@ -205,7 +218,7 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps) {
   };
   /** The alarm desk is made after the sockets (it needs the feed): its queue goes to every console. */
   const watchAlarms = (desk: AlarmDesk) => {
-    const onAlarms = (status: AlarmsStatus) => control.emit(events.alarms, status);
+    const onAlarms = (status: AlarmsStatus) => control.local.emit(events.alarms, status);
     desk.on("change", onAlarms);
     closers.push(() => desk.off("change", onAlarms));
   };

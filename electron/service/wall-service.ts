@@ -26,6 +26,7 @@ import { SharedAudit } from "./shared/shared-audit.js";
 import { SharedCaptures } from "./shared/shared-captures.js";
 import { CommandRelay } from "./shared/command-relay.js";
 import { SharedWatches } from "./shared/shared-watches.js";
+import { SocketAdapter } from "./shared/socket-adapter.js";
 import { sharedWallStateSchema } from "./wall-state.js";
 import { DisplayRegistry } from "./display-registry.js";
 import { CAMERA_STATUS_TOPIC, type CamerasFile } from "../common/cameras-file.js";
@@ -131,7 +132,7 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     const server = await createServer(config);
     // Connections beyond this are not even accepted (sockets have their own, finer limits).
     server.maxConnections = limits.connections + 200;
-    const sockets = attachSockets(server, deps);
+    const sockets = attachSockets(server, deps, wall?.sockets.adapter);
     const feed = startFeed(sockets.io, { store, door: sockets.door, counters, log, limits }, config);
     const alarms = new AlarmDesk(store, feed.hub, state, scheduler, audit, log);
     commands.alarms = alarms;
@@ -206,21 +207,21 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
         await shared?.lease.close();
         scheduler.close();
         alarms.close();
-        store.close();
+        const scanned = store.close();
         feed.close();
         // io.close() also closes the HTTP server, which waits for every open connection: end them
         // at once (browsers keep idle keep-alive connections), or a restart could hang.
         const closing = sockets.close();
         server.closeAllConnections();
         await closing;
-        await Promise.all([state.flushed(), accounts.flushed(), audit.flushed(), ...(shared?.records ?? []).map((r) => r.flushed())]);
+        await Promise.all([scanned, state.flushed(), accounts.flushed(), audit.flushed(), ...(shared?.records ?? []).map((r) => r.flushed())]);
         await leaveSharedWall(shared);
       },
     };
   } catch (e) {
     // A start that failed half-way leaves nothing running: no lease it could win, no timers.
     await leaveSharedWall(shared);
-    store.close();
+    await store.close();
     throw e;
   }
 }
@@ -233,6 +234,8 @@ interface SharedWall {
   accounts: SharedAccounts;
   audit: SharedAudit;
   captures: SharedCaptures;
+  /** socket.io's Redis adapter: a broadcast made here reaches the sockets of every instance. */
+  sockets: SocketAdapter;
   lease: LeaderLease;
   relay?: CommandRelay;
   watches?: SharedWatches;
@@ -249,6 +252,7 @@ async function leaveSharedWall(shared: Partial<SharedWall> | undefined): Promise
   shared.relay?.close();
   shared.watches?.close();
   await shared.audit?.close();
+  shared.sockets?.close();
   await shared.link?.close();
 }
 
@@ -275,6 +279,7 @@ async function joinSharedWall(url: string, parts: SharedParts, log: Logger): Pro
     await (wall.accounts = new SharedAccounts(link, parts.accounts, id, log)).start();
     await (wall.audit = new SharedAudit(link, parts.audit, id, log)).start();
     await (wall.captures = new SharedCaptures(link, parts.captures, wall.displays, id, log)).start();
+    wall.sockets = new SocketAdapter(url);
     wall.lease = new LeaderLease(link, id, log);
     return wall as SharedWall;
   } catch (e) {

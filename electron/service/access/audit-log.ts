@@ -23,8 +23,6 @@ export const AUDIT_FILE = "audit.log";
 const ROTATE_BYTES = 4 * 1024 * 1024;
 /** Entries kept in memory for GET /api/audit; older ones are in the files. */
 export const AUDIT_KEEP = 5000;
-/** Other instances' entries younger than this are told to consoles as changes as they arrive. */
-const RECENT_MS = 10_000;
 
 /**
  * Who did what, from where, allowed or not: one JSON line per entry, appended to a file in the
@@ -41,13 +39,12 @@ export class AuditLog extends EventEmitter<{ entry: [AuditEntry] }> {
   private constructor(
     private readonly file: string,
     private readonly log: Logger,
-    private readonly now: () => number,
   ) {
     super();
   }
 
-  static async open(stateDir: string, log: Logger, now: () => number = Date.now): Promise<AuditLog> {
-    const audit = new AuditLog(path.join(stateDir, AUDIT_FILE), log, now);
+  static async open(stateDir: string, log: Logger): Promise<AuditLog> {
+    const audit = new AuditLog(path.join(stateDir, AUDIT_FILE), log);
     const older = await readLines(audit.rotated());
     const current = await readLines(audit.file);
     audit.size = Buffer.byteLength(current.join("\n"));
@@ -64,7 +61,7 @@ export class AuditLog extends EventEmitter<{ entry: [AuditEntry] }> {
   }
 
   append(entry: Omit<AuditEntry, "at">): AuditEntry {
-    const full: AuditEntry = { at: this.now(), ...entry };
+    const full: AuditEntry = { at: Date.now(), ...entry };
     this.entries.push(full);
     if (this.entries.length > AUDIT_KEEP * 1.2) this.entries = this.entries.slice(-AUDIT_KEEP);
     this.emit("entry", full);
@@ -84,8 +81,9 @@ export class AuditLog extends EventEmitter<{ entry: [AuditEntry] }> {
   }
 
   /**
-   * Other instances' entries (already checked): into the trail in time order, to the consoles
-   * watching it. This instance's file keeps only its own; the shared store keeps the wall's.
+   * Other instances' entries (already checked): into the trail in time order (their consoles were
+   * told by the instance that made them). This instance's file keeps only its own; the shared store
+   * keeps the wall's.
    */
   merge(remote: AuditEntry[]): void {
     // The same entry twice (this instance's own, from its file and from the store after a restart) is one.
@@ -96,9 +94,6 @@ export class AuditLog extends EventEmitter<{ entry: [AuditEntry] }> {
     this.entries.push(...remote);
     this.entries.sort((a, b) => a.at - b.at);
     if (this.entries.length > AUDIT_KEEP) this.entries = this.entries.slice(-AUDIT_KEEP);
-    // Consoles hear of what was just done; a backlog (the trail caught up after Redis was away) is only in the trail.
-    const recent = this.now() - RECENT_MS;
-    for (const e of remote) if (e.at >= recent) this.emit("entry", e);
   }
 
   /** Newest first. */

@@ -36,6 +36,9 @@ export function attachFeedNamespace(io: Server, opts: FeedNamespaceOptions) {
   feed.adapter.on("create-room", (r: string) => r.startsWith("t:") && (topicRooms += 1));
   feed.adapter.on("delete-room", (r: string) => r.startsWith("t:") && (topicRooms -= 1));
   feed.on("connection", (socket) => {
+    // A connection recovered after a cut (several instances) would get its topics back; a display
+    // subscribes again to what it holds now, with the snapshot it needs.
+    if (socket.recovered) for (const r of socket.rooms) if (r.startsWith("t:")) void socket.leave(r);
     socket.emit(feedEvents.source, { simulated: opts.simulated });
     const handle = (event: "subscribe" | "unsubscribe") => async (payload: unknown, ack: unknown) => {
       const reply = typeof ack === "function" ? (ack as (a: unknown) => void) : () => undefined;
@@ -81,7 +84,7 @@ export function attachFeedNamespace(io: Server, opts: FeedNamespaceOptions) {
     flushQueued = false;
     const batch = pending;
     pending = new Map();
-    for (const u of batch.values()) feed.to(room(u.topic)).emit(feedEvents.update, u);
+    for (const u of batch.values()) feed.local.to(room(u.topic)).emit(feedEvents.update, u);
   };
   const onUpdate = (u: FeedUpdate) => {
     pending.set(u.topic, u);
@@ -93,7 +96,7 @@ export function attachFeedNamespace(io: Server, opts: FeedNamespaceOptions) {
   hub.on("update", onUpdate);
   return {
     /** For the simulator's fault modes: a raw payload to a topic's subscribers, unchecked. */
-    emitRaw: (topic: string, payload: unknown) => feed.to(room(topic)).emit(feedEvents.update, payload),
+    emitRaw: (topic: string, payload: unknown) => feed.local.to(room(topic)).emit(feedEvents.update, payload),
     /** Topics that at least one client holds. */
     wanted: () => [...feed.adapter.rooms.keys()].filter((r) => r.startsWith("t:")).map((r) => r.slice(2)),
     close: () => hub.off("update", onUpdate),

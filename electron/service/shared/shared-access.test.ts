@@ -3,7 +3,7 @@ import path from "node:path";
 import { io } from "socket.io-client";
 import { describe, expect, it } from "vitest";
 import { ACCOUNTS_FILE } from "../access/accounts.js";
-import { events } from "../../common/protocol.js";
+import { events, type WallChange } from "../../common/protocol.js";
 import { PICTURE, sendPicture } from "../test-support/capture-picture.js";
 import { silentLogger } from "../log.js";
 import { call, SHARED_TOKEN, sharedInstances } from "../test-support/shared-instances.js";
@@ -45,6 +45,40 @@ describe("accounts, tokens and the audit trail are one for every instance", () =
     expect(await statusWith(a, signedIn)).toBe(401);
     expect((await login(b, "lan.nguyen", "mật-khẩu-dài")).status).toBe(401);
     control.close();
+  });
+
+  it("a console whose connection was cut for a moment is given the change notices it missed; one whose account went meanwhile is refused", async () => {
+    const [a, b] = [await instance(), await instance()];
+    for (const username of ["mai.tran", "hung.le"]) expect((await call(a, "POST", "/api/users", { username, password: "ca-truc-2026", role: "operator" })).status).toBe(201);
+    const consoleOf = async (username: string) => {
+      const { body } = await login(b, username, "ca-truc-2026");
+      const c = io(`${b.url}/control`, { auth: { token: body.token }, transports: ["websocket"], forceNew: true, reconnectionDelay: 300, reconnectionDelayMax: 300 });
+      const heard = { changes: [] as WallChange[], refused: [] as string[] };
+      c.on(events.change, (ch: WallChange) => heard.changes.push(ch));
+      c.on("connect_error", (e: Error) => heard.refused.push(e.message));
+      await new Promise<void>((r) => c.once("connect", () => r()));
+      return { c, heard };
+    };
+    const [mai, hung] = [await consoleOf("mai.tran"), await consoleOf("hung.le")];
+    try {
+      expect((await call(a, "POST", "/api/state/layout", { layoutId: "economy" })).status).toBe(200);
+      await waitFor(() => mai.heard.changes.length === 1 && hung.heard.changes.length === 1, 2000);
+      // Both connections drop (a switch, a cable); meanwhile a change is made through A and one account is deleted.
+      const back = new Promise<void>((r) => mai.c.once("connect", () => r()));
+      for (const k of [mai, hung]) k.c.io.engine.close();
+      expect((await call(a, "POST", "/api/state/layout", { layoutId: "tourism" })).status).toBe(200);
+      expect((await call(a, "DELETE", "/api/users/hung.le")).status).toBe(204);
+      await back;
+      expect(mai.c.recovered).toBe(true);
+      await waitFor(() => mai.heard.changes.length === 2, 2000);
+      expect(mai.heard.changes.map((ch) => ch.details)).toEqual([expect.objectContaining({ layoutId: "economy" }), expect.objectContaining({ layoutId: "tourism" })]);
+      // The deleted account's console does not come back through its old session.
+      await waitFor(() => hung.heard.refused.length > 0, 3000);
+      expect(hung.c.connected).toBe(false);
+      expect(hung.heard.changes).toHaveLength(1);
+    } finally {
+      for (const k of [mai, hung]) k.c.close();
+    }
   });
 
   it("a wiped store (Redis restarted without its files, flushed) is given the accounts again, never read as every account deleted", async () => {

@@ -1,8 +1,10 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { io } from "socket.io-client";
 import { describe, expect, it } from "vitest";
+import { feedEvents, type FeedUpdate } from "../../common/feed-protocol.js";
 import { silentLogger } from "../log.js";
-import { call, health, sharedInstances } from "../test-support/shared-instances.js";
+import { call, health, SHARED_TOKEN, sharedInstances } from "../test-support/shared-instances.js";
 import { waitFor } from "../test-support/temp-wall.js";
 import type { WallService } from "../wall-service.js";
 import { LEASE_MS, LeaderLease } from "./leader-lease.js";
@@ -29,6 +31,52 @@ describe("several instances share one wall through Redis", () => {
     const switchAt = onB.find((s) => s.layoutId === "tourism")!.switchAt;
     expect(switchAt).toBe((await stateOf(a)).switchAt);
     expect(await stateOf(b)).toEqual(await stateOf(a));
+  });
+
+  it("a change through one instance is told once to every display and every console, whichever instance they are on, with who made it", async () => {
+    const [a, b, c] = [await instance(), await instance(), await instance()];
+    const displays = [display(a, "D1"), display(b, "D4"), display(c, "D2")];
+    const consoles = [wall.console(a), wall.console(b), wall.console(c)];
+    await waitFor(() => displays.every((d) => d.length > 0) && consoles.every((k) => k.states.length > 0));
+    expect((await call(b, "POST", "/api/state/layout", { layoutId: "tourism" })).status).toBe(200);
+    const told = (states: Array<{ layoutId: string }>) => states.filter((s) => s.layoutId === "tourism").length;
+    await waitFor(() => displays.every((d) => told(d) > 0) && consoles.every((k) => told(k.states) > 0 && k.changes.length > 0), 2000);
+    // Longer than every instance takes to read the others' audit entries (1 s): a second telling would be here by now.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(displays.map(told)).toEqual([1, 1, 1]);
+    expect(consoles.map((k) => told(k.states))).toEqual([1, 1, 1]);
+    for (const k of consoles) expect(k.changes.map((ch) => [ch.action, ch.who])).toEqual([["layout.switch", "admin"]]);
+  });
+
+  it("a feed client hears its own instance's figures only, each once, whatever the other instances broadcast; back from a cut, only what it asks for again", async () => {
+    const simulator = { simulator: { seed: 5, rate: 200 } };
+    const [, b] = [await instance(undefined, simulator), await instance(undefined, simulator)];
+    const c = io(`${b.url}/feed`, { auth: { token: SHARED_TOKEN }, transports: ["websocket"], forceNew: true, reconnectionDelay: 300, reconnectionDelayMax: 300 });
+    const got: FeedUpdate[] = [];
+    c.on(feedEvents.update, (u: FeedUpdate) => got.push(u));
+    try {
+      await new Promise<void>((r) => c.on("connect", () => r()));
+      const topics = ["admin.dossiers.received", "education.attendance.rate", "docs.digital_signature_rate", "feedback.events", "labour.unemployment.rate"];
+      await c.emitWithAck(feedEvents.subscribe, { topics });
+      await waitFor(() => got.length >= 10, 8000);
+      for (const topic of topics) {
+        const seqs = got.filter((u) => u.topic === topic).map((u) => u.seq);
+        expect(seqs).toEqual([...new Set(seqs)].sort((x, y) => x - y));
+      }
+      // Back from a cut, the connection holds only what it asks for again (a display asks for what it shows now).
+      const back = new Promise<void>((r) => c.once("connect", () => r()));
+      c.io.engine.close();
+      await back;
+      expect(c.recovered).toBe(true);
+      got.length = 0;
+      await new Promise((r) => setTimeout(r, 500));
+      expect(got).toEqual([]);
+      await c.emitWithAck(feedEvents.subscribe, { topics: ["education.attendance.rate"] });
+      await waitFor(() => got.length > 0, 3000);
+      expect(new Set(got.map((u) => u.topic))).toEqual(new Set(["education.attendance.rate"]));
+    } finally {
+      c.close();
+    }
   });
 
   it("commands given through several instances at the same moment are all applied, one after the other, by the leading instance", async () => {

@@ -1,6 +1,6 @@
 import { io, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { events, type WallState } from "../../common/protocol.js";
+import { events, type WallChange, type WallState } from "../../common/protocol.js";
 import type { ServiceConfig } from "../config.js";
 import { silentLogger } from "../log.js";
 import { RedisLink } from "../shared/redis-link.js";
@@ -63,6 +63,15 @@ export function sharedInstances() {
       if (onCapture) s.on(events.displayCapture, ({ id }: { id: string }) => onCapture(s, id));
       sockets.push(s);
       return states;
+    },
+    /** A console's socket on an instance (the admin's), and the states and changes it was told. */
+    console(service: WallService): { states: WallState[]; changes: WallChange[] } {
+      const heard = { states: [] as WallState[], changes: [] as WallChange[] };
+      const s = io(`${service.url}/control`, { auth: { token: SHARED_TOKEN }, transports: ["websocket"], reconnection: false, forceNew: true });
+      s.on(events.state, (st: WallState) => heard.states.push(st));
+      s.on(events.change, (c: WallChange) => heard.changes.push(c));
+      sockets.push(s);
+      return heard;
     },
   };
 }
