@@ -252,8 +252,15 @@ describe("several instances share one wall through Redis", () => {
     const [a, b] = [await instance(), await instance()];
     expect((await call(a, "POST", "/api/state/layout", { layoutId: "tourism" })).status).toBe(200);
     await waitFor(async () => (await stateOf(b)).layoutId === "tourism");
+    const console = io(`${a.url}/control`, { auth: { token: SHARED_TOKEN }, transports: ["websocket"], forceNew: true, reconnectionDelay: 200, reconnectionDelayMax: 200 });
+    await new Promise<void>((r) => console.once("connect", () => r()));
     await wall.redis.stop();
     await waitFor(async () => (await health(a)).store === "down");
+    // A console's connection cut while Redis is away, and coming back: the instance serves it as it is.
+    const back = new Promise<void>((r) => console.once("connect", () => r()));
+    console.io.engine.close();
+    await back;
+    console.close();
     const refused = await call(b, "POST", "/api/state/layout", { layoutId: "health" });
     expect(refused.status).toBe(503);
     expect(((await refused.json()) as { error: string }).error).toMatch(/shared store \(Redis\) is unreachable/);

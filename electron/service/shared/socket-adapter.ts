@@ -43,6 +43,15 @@ export class SocketAdapter {
   private keep(connection: Redis): Redis {
     // Redis away is told by the service's own link; the adapter's connections just reconnect.
     connection.on("error", () => undefined);
+    // The adapter leaves some commands' outcome unheard (it keeps a reconnecting socket's session
+    // with a SET it does not wait for): with Redis away each would be an unhandled rejection, which
+    // stops a Node process. Every command's failure is heard here; whoever waits for it still sees it.
+    const send = connection.sendCommand.bind(connection);
+    connection.sendCommand = (...args: Parameters<Redis["sendCommand"]>) => {
+      const outcome = send(...args);
+      void Promise.resolve(outcome).catch(() => undefined);
+      return outcome;
+    };
     this.connections.push(connection);
     return connection;
   }
