@@ -28,6 +28,11 @@ const CONTROL_COMMANDS: ReadonlyArray<[string, CommandName]> = [
   [events.lockAlarms, "lockAlarms"],
 ];
 
+/** The audit entries consoles are told of as changes of the wall. */
+const WALL_ACTIONS = new Set(["layout.switch", "map.view", "override.set", "override.clear", "undo"]);
+const isWallChange = (e: AuditEntry) => e.allowed && WALL_ACTIONS.has(e.action);
+const asWallChange = (e: AuditEntry): WallChange => ({ at: e.at, who: e.who, role: e.role, action: e.action, details: e.details });
+
 const MALFORMED_HANDSHAKE = (what: string): Refusal => ({ status: 400, reason: "handshake", error: `handshake needs ${what}` });
 
 /**
@@ -40,8 +45,8 @@ const MALFORMED_HANDSHAKE = (what: string): Refusal => ({ status: 400, reason: "
  * (who changed what). What every instance holds itself (the wall state, adopted from Redis in
  * revision order; its rotation, alarms, displays, layouts, feed) each tells its own sockets, with
  * `.local`: through the adapter it would reach each socket once per instance. A socket that
- * reconnects is sent what its instance holds at once, and, through the adapter's stream, the
- * notices it missed.
+ * connects (again, or to another instance) is sent what its instance holds at once, and a console
+ * the wall's last change.
  */
 export function attachSockets(http: HttpServer, deps: ServiceDeps, adapter?: SocketAdapter["adapter"]) {
   const { state, store, displays, counters, commands, limits } = deps;
@@ -54,9 +59,7 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps, adapter?: Soc
     // A connection that joins no namespace (refused, or never asking) is closed soon.
     connectTimeout: 10_000,
     allowRequest: handshakeCheck(deps.policy, counters, connections),
-    // A socket back within a minute of a cut is given what was broadcast to every instance meanwhile
-    // (the adapter's stream): a console misses no change notice. Its credential is checked again.
-    ...(adapter ? { adapter, connectionStateRecovery: { maxDisconnectionDuration: 60_000, skipMiddlewares: false } } : {}),
+    ...(adapter ? { adapter } : {}),
   });
   io.engine.on("connection", (raw: { remoteAddress: string; once: (e: "close", f: (reason: string, description?: unknown) => void) => void }) => {
     const address = raw.remoteAddress;
@@ -141,6 +144,8 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps, adapter?: Soc
     const actor = { principal, from: socket.handshake.address };
     socket.emit(events.me, { name: principal.name, role: principal.role });
     socket.emit(events.state, state.current());
+    // Who last changed the wall, whichever instance it was done through: a console that connects, comes back or moves says it.
+    void deps.audit.latest(isWallChange).then((last) => last && socket.connected && socket.emit(events.change, asWallChange(last)));
     socket.emit(events.displays, displays.list());
     socket.emit(events.layouts, store.summaries());
     socket.emit(events.schedule, deps.scheduler.status());
@@ -189,9 +194,8 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps, adapter?: Soc
   deps.accounts.on("revoked", onRevoked);
   // Every console of every instance sees every change at once, with who made it: told by the instance
   // that made it (the audit trail's entries from other instances are not told again).
-  const wallActions = new Set(["layout.switch", "map.view", "override.set", "override.clear", "undo"]);
   const onAudit = (e: AuditEntry) => {
-    if (e.allowed && wallActions.has(e.action)) control.emit(events.change, { at: e.at, who: e.who, role: e.role, action: e.action, details: e.details } satisfies WallChange);
+    if (isWallChange(e)) control.emit(events.change, asWallChange(e));
   };
   deps.audit.on("entry", onAudit);
   const onSchedule = (status: ScheduleStatus) => {

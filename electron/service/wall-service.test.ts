@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { events, type Ack, type WallState } from "../common/protocol.js";
+import { events, type Ack, type WallChange, type WallState } from "../common/protocol.js";
 import { silentLogger } from "./log.js";
 import { tempWall, testConfig, waitFor } from "./test-support/temp-wall.js";
 import { startWallService, type WallService } from "./wall-service.js";
@@ -224,6 +224,11 @@ describe("sockets", () => {
     const good = (await s.emitWithAck(events.switchLayout, { layoutId: "briefing" })) as Ack;
     expect(good).toEqual({ ok: true });
     expect(service.state.current().layoutId).toBe("briefing");
+    // A console that connects afterwards is told the wall's last change, with who made it; a refused one is no change.
+    expect(await s.emitWithAck(events.switchLayout, { layoutId: "no-such-layout" })).toMatchObject({ ok: false });
+    const later = socket("/control", { token: TOKEN });
+    const told = await new Promise<WallChange>((r) => later.once(events.change, r));
+    expect(told).toMatchObject({ who: "admin", action: "layout.switch", details: { layoutId: "briefing" } });
   });
 
   it("warns of a topic nobody publishes, with file and path, and finds nothing to say of any shipped layout", async () => {

@@ -37,7 +37,7 @@ import { WallMetrics } from "./metrics.js";
 import { LayoutStore } from "./layout-store.js";
 import { consoleLogger, type Logger } from "./log.js";
 import { newCounters } from "./service-counters.js";
-import { attachSockets } from "./socket-hub.js";
+import { attachSockets, type SocketHub } from "./socket-hub.js";
 import { WallStateHolder } from "./wall-state.js";
 
 export interface WallService {
@@ -90,6 +90,9 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
   }
   const store = new LayoutStore(config.layoutsDir, log, path.join(config.stateDir, "last-good"));
   let shared: SharedWall | undefined;
+  // What a start that fails half-way must stop.
+  let attached: SocketHub | undefined;
+  const started: { feed?: FeedService; cameraStatus?: NodeJS.Timeout | undefined } = {};
   await store.load();
   store.watch();
   try {
@@ -132,8 +135,8 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     const server = await createServer(config);
     // Connections beyond this are not even accepted (sockets have their own, finer limits).
     server.maxConnections = limits.connections + 200;
-    const sockets = attachSockets(server, deps, wall?.sockets.adapter);
-    const feed = startFeed(sockets.io, { store, door: sockets.door, counters, log, limits }, config);
+    const sockets = (attached = attachSockets(server, deps, wall?.sockets.adapter));
+    const feed = (started.feed = startFeed(sockets.io, { store, door: sockets.door, counters, log, limits }, config));
     const alarms = new AlarmDesk(store, feed.hub, state, scheduler, audit, log);
     commands.alarms = alarms;
     if (wall) {
@@ -147,7 +150,7 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     sockets.watchAlarms(alarms);
     const streams = DemoStreams.open(config.streamsDir, log);
     // With the simulator, the demo cameras' state is on the feed too (topic cameras.status), as a VMS would report it.
-    const cameraStatus = streams && feed.simulator ? setInterval(() => publishCameraStatus(feed.hub, streams, store.cameras), 2000) : undefined;
+    const cameraStatus = (started.cameraStatus = streams && feed.simulator ? setInterval(() => publishCameraStatus(feed.hub, streams, store.cameras), 2000) : undefined);
     cameraStatus?.unref();
     const metrics = new WallMetrics({
       displays,
@@ -163,6 +166,14 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
       startedAt: Date.now(),
     });
     server.on("request", app);
+    // Serving first: a port that is taken fails the start before any clock, rule or lease runs.
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.port, config.host, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
     scheduler.start();
     if (wall) {
       const watches = wall.watches!;
@@ -178,13 +189,6 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
       });
       wall.lease.start();
     } else alarms.start();
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(config.port, config.host, () => {
-        server.off("error", reject);
-        resolve();
-      });
-    });
     const port = (server.address() as AddressInfo).port;
     const host = config.host.includes(":") ? (config.host === "::" ? "[::1]" : `[${config.host}]`) : config.host === "0.0.0.0" ? "127.0.0.1" : config.host;
     return {
@@ -219,7 +223,10 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
       },
     };
   } catch (e) {
-    // A start that failed half-way leaves nothing running: no lease it could win, no timers.
+    // A start that failed half-way leaves nothing running: no lease it could win, no timers, no sockets.
+    clearInterval(started.cameraStatus);
+    started.feed?.close();
+    await attached?.close();
     await leaveSharedWall(shared);
     await store.close();
     throw e;
@@ -279,7 +286,7 @@ async function joinSharedWall(url: string, parts: SharedParts, log: Logger): Pro
     await (wall.accounts = new SharedAccounts(link, parts.accounts, id, log)).start();
     await (wall.audit = new SharedAudit(link, parts.audit, id, log)).start();
     await (wall.captures = new SharedCaptures(link, parts.captures, wall.displays, id, log)).start();
-    wall.sockets = new SocketAdapter(url);
+    wall.sockets = await SocketAdapter.open(url);
     wall.lease = new LeaderLease(link, id, log);
     return wall as SharedWall;
   } catch (e) {

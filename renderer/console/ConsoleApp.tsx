@@ -66,7 +66,9 @@ function Console({ language }: { language: Language }) {
       onSchedule: (status) => set({ schedule: status }),
       onAlarms: (status) => set({ alarms: status }),
       onChange: (change) => {
-        set({ lastChange: change });
+        // The last change told on connecting may come after a newer one told live: the newer stays.
+        const shown = useConsole.getState().lastChange;
+        if (!shown || change.at >= shown.at) set({ lastChange: change });
         setChanges((n) => n + 1);
       },
       onRefused: (reason) => signOut(translate(language, reason === "unauthorized" ? "sessionEnded" : "serviceUnreachable")),

@@ -35,6 +35,8 @@ export class AuditLog extends EventEmitter<{ entry: [AuditEntry] }> {
   private writing: Promise<void> = Promise.resolve();
   /** Set when several instances share the trail (WALL_REDIS_URL): given each entry this instance makes. */
   share: ((entry: AuditEntry) => void) | undefined;
+  /** Set likewise: takes in at once what other instances added since it last looked. */
+  refresh: (() => Promise<void>) | undefined;
 
   private constructor(
     private readonly file: string,
@@ -94,6 +96,12 @@ export class AuditLog extends EventEmitter<{ entry: [AuditEntry] }> {
     this.entries.push(...remote);
     this.entries.sort((a, b) => a.at - b.at);
     if (this.entries.length > AUDIT_KEEP) this.entries = this.entries.slice(-AUDIT_KEEP);
+  }
+
+  /** The newest entry that matches, of every instance's as they are now. */
+  async latest(match: (e: AuditEntry) => boolean): Promise<AuditEntry | undefined> {
+    await this.refresh?.();
+    return this.entries.findLast(match);
   }
 
   /** Newest first. */

@@ -36,9 +36,6 @@ export function attachFeedNamespace(io: Server, opts: FeedNamespaceOptions) {
   feed.adapter.on("create-room", (r: string) => r.startsWith("t:") && (topicRooms += 1));
   feed.adapter.on("delete-room", (r: string) => r.startsWith("t:") && (topicRooms -= 1));
   feed.on("connection", (socket) => {
-    // A connection recovered after a cut (several instances) would get its topics back; a display
-    // subscribes again to what it holds now, with the snapshot it needs.
-    if (socket.recovered) for (const r of socket.rooms) if (r.startsWith("t:")) void socket.leave(r);
     socket.emit(feedEvents.source, { simulated: opts.simulated });
     const handle = (event: "subscribe" | "unsubscribe") => async (payload: unknown, ack: unknown) => {
       const reply = typeof ack === "function" ? (ack as (a: unknown) => void) : () => undefined;

@@ -40,13 +40,21 @@ export class SharedAudit {
       if (this.pending.length > PENDING_MAX) this.pending.shift();
       this.poll();
     };
+    this.audit.refresh = () => this.refresh();
     this.timer = setInterval(() => this.poll(), POLL_MS);
+  }
+
+  /** Reads now what the others added (after a read under way); Redis away: the trail as it is. */
+  private refresh(): Promise<void> {
+    if (!this.link.up) return Promise.resolve();
+    return (this.polling ?? Promise.resolve()).then(() => this.read()).catch(() => undefined);
   }
 
   /** Sends what is held back (a last chance before the instance stops). */
   async close(): Promise<void> {
     clearInterval(this.timer);
     this.audit.share = undefined;
+    this.audit.refresh = undefined;
     await this.polling;
     await this.send().catch(() => undefined);
   }

@@ -1,23 +1,47 @@
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Redis } from "ioredis";
+import type { Namespace } from "socket.io";
 import { REDIS_PREFIX } from "./redis-link.js";
 
+const STREAM = `${REDIS_PREFIX}socket.io`;
 /** The adapter's stream holds at most about this many packets (it is read as it is written; this is slack for an instance that paused). */
 const STREAM_MAX = 2000;
 /** A blocked read returns this often, so an instance that stops frees its reading connection within a second. */
 const BLOCK_MS = 1000;
+/** A reading connection that hears nothing for this long (its reads return every second) is dead: it is dropped and made again. */
+const SILENT_MS = 5000;
+/** A read or subscription that failed (Redis loading its data, refusing) is tried again after this, not at once. */
+const RETRY_MS = 500;
+
+type Adapter = ReturnType<ReturnType<typeof createAdapter>>;
+type Command = Parameters<Redis["sendCommand"]>[0];
 
 /**
  * socket.io's Redis Streams adapter on its own connections, so that a broadcast made on one
  * instance reaches the sockets of every instance (`namespace.emit`), while `namespace.local.emit`
- * stays on this one. Its connections wait for Redis while it is away (a blocked read must not turn
- * into a busy loop), and are all closed by `close()`, the ones the adapter made for itself included.
+ * stays on this one.
+ *
+ * Until it has read a first packet, the adapter reads "what comes after now" (`$`), read again each
+ * time: a packet added between two reads, or before the first, would be lost. Its reads start
+ * instead from the stream's end as it was when this instance joined.
+ *
+ * socket.io's connection-state recovery is not used with it: with recovery on, socket.io sends every
+ * packet meant for one socket through the adapter too (into the Redis stream, for every instance to
+ * read, and told to the socket only after Redis answered), so a display's whole state would wait
+ * behind Redis and could arrive after a newer one told at once. A socket that comes back is sent
+ * what it needs afresh instead (see attachSockets).
+ *
+ * Everything it opens is closed by `close()`: its namespaces' adapters (which stop its reading
+ * loop), and its connections, the ones the adapter made for itself included.
  */
 export class SocketAdapter {
-  readonly adapter: ReturnType<typeof createAdapter>;
+  readonly adapter: (nsp: Namespace) => Adapter;
   private readonly connections: Redis[] = [];
+  private readonly adapters: Adapter[] = [];
+  private closed = false;
 
-  constructor(url: string) {
+  /** Connects, and notes where the stream ends now (rejects when Redis does not answer). */
+  static async open(url: string): Promise<SocketAdapter> {
     const publisher = new Redis(url, {
       // A broadcast is told to this instance's own sockets once its publication is sent or has
       // failed: with Redis away it fails at once (a notice is lost to the other instances, never
@@ -30,33 +54,73 @@ export class SocketAdapter {
       // The adapter subscribes on a copy of this connection while it connects; ioredis 5's ready
       // check (INFO) then races the SUBSCRIBE and fails (redis/ioredis#2037). None needs it.
       enableReadyCheck: false,
+      lazyConnect: true,
     });
+    publisher.on("error", () => undefined);
+    try {
+      await publisher.connect();
+      // Its copies connect by themselves (the adapter would connect a lazy one and not hear it fail).
+      publisher.options.lazyConnect = false;
+      const [last] = await publisher.xrevrange(STREAM, "+", "-", "COUNT", 1);
+      return new SocketAdapter(publisher, last?.[0] ?? "0-0");
+    } catch (e) {
+      publisher.disconnect(false);
+      throw e;
+    }
+  }
+
+  private constructor(publisher: Redis, joinedAt: string) {
     // The adapter reads and subscribes on copies of this connection: those wait for a Redis that is
     // away (a failed blocking read would be tried again at once, a busy loop), and their reads block
     // for BLOCK_MS. They are kept to be closed with it.
     const duplicate = publisher.duplicate.bind(publisher);
-    publisher.duplicate = () => this.keep(duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined }));
-    this.keep(publisher);
-    this.adapter = createAdapter(publisher, { streamName: `${REDIS_PREFIX}socket.io`, channelPrefix: `${REDIS_PREFIX}socket.io`, sessionKeyPrefix: `${REDIS_PREFIX}socket.io:session:`, maxLen: STREAM_MAX, blockTimeInMs: BLOCK_MS, onlyPlaintext: true });
+    publisher.duplicate = () =>
+      this.keep(duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined, socketTimeout: SILENT_MS }), RETRY_MS, (command) => {
+        const args = command.args;
+        if (command.name === "xread" && args.at(-1) === "$") args[args.length - 1] = joinedAt;
+      });
+    this.keep(publisher, 0);
+    const make = createAdapter(publisher, { streamName: STREAM, channelPrefix: STREAM, maxLen: STREAM_MAX, blockTimeInMs: BLOCK_MS, onlyPlaintext: true });
+    const adapters = this.adapters;
+    // socket.io makes each namespace's adapter with `new`: a function, not an arrow, whose result stands for the object made.
+    this.adapter = function namespaceAdapter(nsp: Namespace) {
+      const adapter = make(nsp);
+      adapters.push(adapter);
+      return adapter;
+    };
   }
 
-  private keep(connection: Redis): Redis {
+  /**
+   * Keeps a connection to close it later. The adapter leaves some commands' outcome unheard (its
+   * subscriptions): with Redis away each would be an unhandled rejection, which stops a Node
+   * process, so every failure is heard here (whoever waits for it still sees it), and told `retryMs`
+   * late on a reading connection. `amend` may change a command before it is sent. After close()
+   * nothing more is sent.
+   */
+  private keep(connection: Redis, retryMs: number, amend: (command: Command) => void = () => undefined): Redis {
     // Redis away is told by the service's own link; the adapter's connections just reconnect.
     connection.on("error", () => undefined);
-    // The adapter leaves some commands' outcome unheard (it keeps a reconnecting socket's session
-    // with a SET it does not wait for): with Redis away each would be an unhandled rejection, which
-    // stops a Node process. Every command's failure is heard here; whoever waits for it still sees it.
     const send = connection.sendCommand.bind(connection);
-    connection.sendCommand = (...args: Parameters<Redis["sendCommand"]>) => {
-      const outcome = send(...args);
-      void Promise.resolve(outcome).catch(() => undefined);
-      return outcome;
+    connection.sendCommand = (command: Command, ...rest: unknown[]) => {
+      // A reading loop left running after close (a start that failed before its server existed) waits forever, idle.
+      if (this.closed) return new Promise<never>(() => undefined);
+      amend(command);
+      const outcome = Promise.resolve(send(command, ...(rest as [])));
+      if (retryMs === 0) {
+        outcome.catch(() => undefined);
+        return outcome;
+      }
+      const late = outcome.catch((e: unknown) => new Promise<never>((_, reject) => setTimeout(() => reject(e), retryMs)));
+      late.catch(() => undefined);
+      return late;
     };
     this.connections.push(connection);
     return connection;
   }
 
   close(): void {
+    this.closed = true;
+    for (const a of this.adapters.splice(0)) a.close();
     for (const c of this.connections) c.disconnect(false);
   }
 }
