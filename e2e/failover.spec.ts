@@ -89,14 +89,21 @@ test("a console whose service dies moves to another instance and goes on: signed
     const intro = page.locator('.layout-list [data-layout-id="intro"]');
     await expect(intro).toBeVisible();
 
+    await expect(page.locator(".last-change")).toHaveAttribute("data-last-change-by", "admin");
+
     await a.stop("SIGKILL");
     await expect(root).toHaveAttribute("data-connection", "offline");
+    // Meanwhile the wall is changed through B (retried while A's lease runs out).
+    const signedIn = await b.api<{ token: string }>("POST", "/api/login", { username: "ca.truc", password: "ca-dem-2026" }, null);
+    await expect.poll(async () => (await b.api("POST", "/api/state/layout", { layoutId: "tourism" }, signedIn.body.token)).status, { timeout: 15_000 }).toBe(200);
     // What it showed stays while it looks for another instance; then it is on B, still signed in.
     await expect(intro).toBeVisible();
     await expect(root).toHaveAttribute("data-service-origin", b.url, { timeout: 15_000 });
     await expect(root).toHaveAttribute("data-connection", "online", { timeout: 15_000 });
     await expect(page.locator("[data-moved-to]")).toContainText(`Đang dùng máy chủ ${new URL(b.url).host}`);
     await expect(page.locator(".signed-in-as")).toContainText("ca.truc");
+    // It says who changed the wall while it was moving.
+    await expect(page.locator(".last-change")).toHaveAttribute("data-last-change-by", "ca.truc");
     // A command from the moved console reaches the wall through B.
     await page.locator('.layout-list [data-layout-id="economy"] button').click();
     await expect.poll(async () => (await b.api<{ layoutId: string }>("GET", "/api/state")).body.layoutId, { timeout: 10_000 }).toBe("economy");
