@@ -124,7 +124,8 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
     const throttle = new LoginThrottle(undefined, wall?.link.client);
     const commands = new WallCommands(state, audit, log, scheduler);
     if (wall) {
-      commands.unavailable = () => (wall.link.up ? undefined : SHARED_STORE_DOWN);
+      // A change is taken only when it can be shared, and told to every instance's consoles.
+      commands.unavailable = () => (wall.link.up && wall.sockets.up ? undefined : SHARED_STORE_DOWN);
       // Every change by one writer: a follower's commands run on the leading instance.
       wall.relay = new CommandRelay(wall.link, commands, state, wall.lease, state.instanceId, log);
       await wall.relay.start();
@@ -159,7 +160,7 @@ export async function startWallService(config: ServiceConfig, baseLog: Logger = 
       alarmsActive: () => alarms.status().alarms.length,
       isCamera: (id) => store.cameras.cameras.some((c) => c.id === id),
     });
-    const sharedHealth = wall && (() => ({ store: wall.link.up ? ("up" as const) : ("down" as const), leader: wall.lease.isLeader }));
+    const sharedHealth = wall && (() => ({ store: wall.link.up && wall.sockets.up ? ("up" as const) : ("down" as const), leader: wall.lease.isLeader }));
     const app = createHttpApp({ ...deps, feed, streams, metrics, metricsToken: config.metricsToken, rendererDir: config.rendererDir, ...(sharedHealth ? { shared: sharedHealth } : {}),
       basemapDir: path.join(config.rendererDir, "..", "basemap"),
       tilesDir: path.join(config.layoutsDir, "tiles"),

@@ -66,9 +66,10 @@ function Console({ language }: { language: Language }) {
       onSchedule: (status) => set({ schedule: status }),
       onAlarms: (status) => set({ alarms: status }),
       onChange: (change) => {
-        // The last change told on connecting may come after a newer one told live: the newer stays.
+        // The last change is told again on connecting, and may come after a newer one told live: the newer stays, once.
         const shown = useConsole.getState().lastChange;
-        if (!shown || change.at >= shown.at) set({ lastChange: change });
+        if (shown && (change.at < shown.at || (change.at === shown.at && change.who === shown.who && change.action === shown.action))) return;
+        set({ lastChange: change });
         setChanges((n) => n + 1);
       },
       onRefused: (reason) => signOut(translate(language, reason === "unauthorized" ? "sessionEnded" : "serviceUnreachable")),

@@ -69,7 +69,15 @@ export class SocketAdapter {
     }
   }
 
-  private constructor(publisher: Redis, joinedAt: string) {
+  /** Whether a broadcast made now reaches the other instances. */
+  get up(): boolean {
+    return this.publisher.status === "ready";
+  }
+
+  private constructor(
+    private readonly publisher: Redis,
+    joinedAt: string,
+  ) {
     // The adapter reads and subscribes on copies of this connection: those wait for a Redis that is
     // away (a failed blocking read would be tried again at once, a busy loop), and their reads block
     // for BLOCK_MS. They are kept to be closed with it.
