@@ -102,7 +102,7 @@ test("a console whose service dies moves to another instance and goes on: signed
     await expect(root).toHaveAttribute("data-connection", "online", { timeout: 15_000 });
     await expect(page.locator("[data-moved-to]")).toContainText(`Đang dùng máy chủ ${new URL(b.url).host}`);
     await expect(page.locator(".signed-in-as")).toContainText("ca.truc");
-    // It says who changed the wall while it was moving.
+    // It says who changed the wall while it was moving (told live, or as the last change on reaching B).
     await expect(page.locator(".last-change")).toHaveAttribute("data-last-change-by", "ca.truc");
     // A command from the moved console reaches the wall through B.
     await page.locator('.layout-list [data-layout-id="economy"] button').click();

@@ -286,6 +286,8 @@ export interface WallChange {
   role: string;
   action: string;
   details: Record<string, unknown>;
+  /** Told again on connecting (the wall's last change): it may repeat one told live, or come after a newer one. */
+  again?: true;
 }
 
 export type Ack = { ok: true } | { ok: false; status: number; error: string };

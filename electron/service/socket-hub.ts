@@ -145,7 +145,10 @@ export function attachSockets(http: HttpServer, deps: ServiceDeps, adapter?: Soc
     socket.emit(events.me, { name: principal.name, role: principal.role });
     socket.emit(events.state, state.current());
     // Who last changed the wall, whichever instance it was done through: a console that connects, comes back or moves says it.
-    void deps.audit.latest(isWallChange).then((last) => last && socket.connected && socket.emit(events.change, asWallChange(last)));
+    deps.audit
+      .latest(isWallChange)
+      .then((last) => last && socket.connected && socket.emit(events.change, { ...asWallChange(last), again: true } satisfies WallChange))
+      .catch(() => undefined);
     socket.emit(events.displays, displays.list());
     socket.emit(events.layouts, store.summaries());
     socket.emit(events.schedule, deps.scheduler.status());

@@ -2,7 +2,7 @@ import { DndContext, DragOverlay, MeasuringStrategy, PointerSensor, TouchSensor,
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { pickText, type Language } from "../../electron/common/localized-text.js";
 import type { Ack, MapViewBody } from "../../electron/common/protocol.js";
-import { formatTime } from "../ui/format.js";
+import { formatTime, vnDay } from "../ui/format.js";
 import { translate } from "../ui/i18n.js";
 import { AdminPanel } from "./AdminPanel.js";
 import { ServiceFailover } from "../data/service-failover.js";
@@ -66,9 +66,9 @@ function Console({ language }: { language: Language }) {
       onSchedule: (status) => set({ schedule: status }),
       onAlarms: (status) => set({ alarms: status }),
       onChange: (change) => {
-        // The last change is told again on connecting, and may come after a newer one told live: the newer stays, once.
+        // The last change told again on connecting may repeat the one shown, or come after a newer one told live.
         const shown = useConsole.getState().lastChange;
-        if (shown && (change.at < shown.at || (change.at === shown.at && change.who === shown.who && change.action === shown.action))) return;
+        if (change.again && shown && change.at <= shown.at) return;
         set({ lastChange: change });
         setChanges((n) => n + 1);
       },
@@ -178,7 +178,7 @@ function Console({ language }: { language: Language }) {
       </header>
       {lastChange && (
         <p className="last-change" data-last-change-by={lastChange.who}>
-          {t("lastChange", { who: lastChange.who, action: t(`action_${lastChange.action.replace(".", "_")}` as Parameters<typeof translate>[1]), time: formatTime(lastChange.at, language, false, true) })}
+          {t("lastChange", { who: lastChange.who, action: t(`action_${lastChange.action.replace(".", "_")}` as Parameters<typeof translate>[1]), time: formatTime(lastChange.at, language, vnDay(lastChange.at) !== vnDay(Date.now()), true) })}
         </p>
       )}
       {message && (

@@ -17,6 +17,15 @@ export function formatNumber(value: number, language: Language, decimals?: numbe
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
+const DAY = 86_400_000;
+/** Việt Nam keeps UTC+7 all year. */
+export const VN_OFFSET = 7 * 3_600_000;
+
+/** The day, in Việt Nam, a moment falls on (a count of days): two moments of one day have the same. */
+export function vnDay(ts: number): number {
+  return Math.floor((ts + VN_OFFSET) / DAY);
+}
+
 export function formatTime(ts: number, language: Language, withDate = false, withSeconds = false): string {
   const key = `${language}|${withDate}|${withSeconds}`;
   let f = timeFormats.get(key);

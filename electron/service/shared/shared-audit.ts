@@ -50,6 +50,9 @@ export class SharedAudit {
     return (this.polling ?? Promise.resolve()).then(() => this.read()).catch(() => undefined);
   }
 
+  /** One read at a time, shared by whoever asks meanwhile (the poll, consoles connecting). */
+  private reading: Promise<void> | undefined;
+
   /** Sends what is held back (a last chance before the instance stops). */
   async close(): Promise<void> {
     clearInterval(this.timer);
@@ -75,7 +78,12 @@ export class SharedAudit {
     }
   }
 
-  private async read(): Promise<void> {
+  private read(): Promise<void> {
+    this.reading ??= this.readNew().finally(() => (this.reading = undefined));
+    return this.reading;
+  }
+
+  private async readNew(): Promise<void> {
     for (;;) {
       const batch = await this.link.client.xrange(STREAM, `(${this.lastId}`, "+", "COUNT", 500);
       if (batch.length === 0) return;

@@ -8,7 +8,11 @@ const STREAM = `${REDIS_PREFIX}socket.io`;
 const STREAM_MAX = 2000;
 /** A blocked read returns this often, so an instance that stops frees its reading connection within a second. */
 const BLOCK_MS = 1000;
-/** A reading connection that hears nothing for this long (its reads return every second) is dead: it is dropped and made again. */
+/**
+ * A reading connection that hears nothing for this long (its reads return every second) is dead: it
+ * is dropped and made again. (ioredis 5 leaves this timer armed across a reconnect: after Redis
+ * restarts, the fresh connection may be dropped once more, and is made again.)
+ */
 const SILENT_MS = 5000;
 /** A read or subscription that failed (Redis loading its data, refusing) is tried again after this, not at once. */
 const RETRY_MS = 500;
@@ -83,11 +87,13 @@ export class SocketAdapter {
     // for BLOCK_MS. They are kept to be closed with it.
     const duplicate = publisher.duplicate.bind(publisher);
     publisher.duplicate = () =>
-      this.keep(duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined, socketTimeout: SILENT_MS }), RETRY_MS, (command) => {
+      this.keep(duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined, socketTimeout: SILENT_MS }), (command) => {
+        if (command.name !== "xread") return false;
         const args = command.args;
-        if (command.name === "xread" && args.at(-1) === "$") args[args.length - 1] = joinedAt;
+        if (args.at(-1) === "$") args[args.length - 1] = joinedAt;
+        return true;
       });
-    this.keep(publisher, 0);
+    this.keep(publisher);
     const make = createAdapter(publisher, { streamName: STREAM, channelPrefix: STREAM, maxLen: STREAM_MAX, blockTimeInMs: BLOCK_MS, onlyPlaintext: true });
     const adapters = this.adapters;
     // socket.io makes each namespace's adapter with `new`: a function, not an arrow, whose result stands for the object made.
@@ -101,26 +107,24 @@ export class SocketAdapter {
   /**
    * Keeps a connection to close it later. The adapter leaves some commands' outcome unheard (its
    * subscriptions): with Redis away each would be an unhandled rejection, which stops a Node
-   * process, so every failure is heard here (whoever waits for it still sees it), and told `retryMs`
-   * late on a reading connection. `amend` may change a command before it is sent. After close()
-   * nothing more is sent.
+   * process, so every failure is heard here (whoever waits for it still sees it). `read` sees each
+   * command before it is sent (and may change it); a read it names fails RETRY_MS late, so the
+   * adapter's reading loop does not spin. After close() nothing more is sent.
    */
-  private keep(connection: Redis, retryMs: number, amend: (command: Command) => void = () => undefined): Redis {
+  private keep(connection: Redis, read: (command: Command) => boolean = () => false): Redis {
     // Redis away is told by the service's own link; the adapter's connections just reconnect.
     connection.on("error", () => undefined);
     const send = connection.sendCommand.bind(connection);
     connection.sendCommand = (command: Command, ...rest: unknown[]) => {
       // A reading loop left running after close (a start that failed before its server existed) waits forever, idle.
       if (this.closed) return new Promise<never>(() => undefined);
-      amend(command);
+      const late = read(command);
       const outcome = Promise.resolve(send(command, ...(rest as [])));
-      if (retryMs === 0) {
-        outcome.catch(() => undefined);
-        return outcome;
-      }
-      const late = outcome.catch((e: unknown) => new Promise<never>((_, reject) => setTimeout(() => reject(e), retryMs)));
-      late.catch(() => undefined);
-      return late;
+      outcome.catch(() => undefined);
+      if (!late) return outcome;
+      const delayed = outcome.catch((e: unknown) => new Promise<never>((_, reject) => setTimeout(() => reject(e), RETRY_MS)));
+      delayed.catch(() => undefined);
+      return delayed;
     };
     this.connections.push(connection);
     return connection;

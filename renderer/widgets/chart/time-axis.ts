@@ -1,9 +1,7 @@
 import type { Language } from "../../../electron/common/localized-text.js";
-import { formatTime } from "../../ui/format.js";
+import { formatTime, VN_OFFSET } from "../../ui/format.js";
 
 const DAY = 86_400_000;
-/** Việt Nam keeps UTC+7 all year. */
-const VN_OFFSET = 7 * 3_600_000;
 
 /** How far apart a chart's points are: what its time labels name. */
 export type Grain = "time" | "day" | "month" | "quarter";
