@@ -280,15 +280,16 @@ export const alarmLockBodySchema = z.strictObject({ minPriority: z.number().int(
 export const alarmAckBodySchema = z.strictObject({ id: z.string().min(1).max(200) });
 
 /** `wall:change`: what changed the wall, by whom, when (an allowed audit entry). */
-export interface WallChange {
-  at: number;
-  who: string;
-  role: string;
-  action: string;
-  details: Record<string, unknown>;
+export const wallChangeSchema = z.object({
+  at: z.number(),
+  who: z.string().max(200),
+  role: z.string().max(32),
+  action: z.string().max(64),
+  details: z.record(z.string(), z.unknown()),
   /** Told again on connecting (the wall's last change): it may repeat one told live, or come after a newer one. */
-  again?: true;
-}
+  again: z.literal(true).optional(),
+});
+export type WallChange = z.infer<typeof wallChangeSchema>;
 
 export type Ack = { ok: true } | { ok: false; status: number; error: string };
 

@@ -1,7 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import { measureOffset } from "../data/clock-offset.js";
 import type { ServiceFailover } from "../data/service-failover.js";
-import { events, peersSchema, wallStateSchema, type Ack, type ConnectedDisplay, type LayoutSummary, type MapViewBody, type AlarmsStatus, type ScheduleStatus, type WallChange, type WallState } from "../../electron/common/protocol.js";
+import { events, peersSchema, wallChangeSchema, wallStateSchema, type Ack, type ConnectedDisplay, type LayoutSummary, type MapViewBody, type AlarmsStatus, type ScheduleStatus, type WallChange, type WallState } from "../../electron/common/protocol.js";
 
 export interface ControlHandlers {
   onState: (state: WallState) => void;
@@ -92,8 +92,9 @@ export function connectControl(token: string, handlers: ControlHandlers, failove
     socket.on(events.schedule, (status: ScheduleStatus) => {
       if (status && typeof status.mode === "string") handlers.onSchedule(status);
     });
-    socket.on(events.change, (c: WallChange) => {
-      if (c && typeof c.who === "string" && typeof c.action === "string" && typeof c.at === "number") handlers.onChange(c);
+    socket.on(events.change, (c: unknown) => {
+      const parsed = wallChangeSchema.safeParse(c);
+      if (parsed.success) handlers.onChange(parsed.data);
     });
     return socket;
   }
