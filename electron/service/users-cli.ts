@@ -103,7 +103,7 @@ async function openAccounts(config: ServiceConfig): Promise<{ store: AccountStor
   return {
     store,
     close: async () => {
-      shared.close();
+      await shared.close();
       await store.flushed();
       await link.close();
     },

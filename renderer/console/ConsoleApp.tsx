@@ -178,7 +178,7 @@ function Console({ language }: { language: Language }) {
       </header>
       {lastChange && (
         <p className="last-change" data-last-change-by={lastChange.who}>
-          {t("lastChange", { who: lastChange.who, action: t(`action_${lastChange.action.replace(".", "_")}` as Parameters<typeof translate>[1]), time: formatTime(lastChange.at, language, vnDay(lastChange.at) !== vnDay(Date.now()), true) })}
+          {t("lastChange", { who: lastChange.who, action: t(`action_${lastChange.action.replace(".", "_")}` as Parameters<typeof translate>[1]), time: formatTime(lastChange.at, language, vnDay(lastChange.at) !== vnDay(now), true) })}
         </p>
       )}
       {message && (

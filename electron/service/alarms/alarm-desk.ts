@@ -56,6 +56,8 @@ export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus]; shared: []
   private before: Snapshot | undefined;
   private lock: { minPriority: number; by: string } | null = null;
   private revertTimer: NodeJS.Timeout | undefined;
+  /** Whether the rules watch the feed (this instance leads, or runs alone). */
+  private watching = false;
   private readonly onUpdate = (u: FeedUpdate) => this.take(u);
   private readonly onStore = (c: { alarmsChanged: boolean }) => c.alarmsChanged && this.load();
   /** Whether this instance acts on the queue (one service, or the lease holder of several); the others keep it to show and to command. */
@@ -124,13 +126,17 @@ export class AlarmDesk extends EventEmitter<{ change: [AlarmsStatus]; shared: []
     this.emit("shared");
   }
 
+  /** Starts watching (again after close); a second start while watching does nothing. */
   start(): void {
+    if (this.watching) return;
+    this.watching = true;
     this.store.on("change", this.onStore);
     this.hub.on("update", this.onUpdate);
     this.load();
   }
 
   close(): void {
+    this.watching = false;
     this.store.off("change", this.onStore);
     this.hub.off("update", this.onUpdate);
     clearTimeout(this.revertTimer);

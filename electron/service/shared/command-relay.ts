@@ -90,7 +90,11 @@ export class CommandRelay {
       // Nobody leads (the lease ran out with its holder): nobody else writes; run it here.
       if (!leader || leader === this.instanceId) return undefined;
       const answer = await this.ask(leader, name, actor, body);
-      if (answer === "ask-again") continue;
+      // The lease may be passing: ask again once it may have passed (not after the last try).
+      if (answer === "ask-again") {
+        if (attempt === 0) await new Promise((r) => setTimeout(r, LEASE_MS / 2));
+        continue;
+      }
       // The answer's change reaches this instance through Redis at about the same moment: wait for
       // it, so that what this instance answers (the new revision) is already so here.
       if (answer.result.ok && answer.revision !== undefined) await this.caughtUp(answer.revision);
@@ -106,12 +110,8 @@ export class CommandRelay {
     const { id, reply } = request;
     try {
       const heard = await this.link.client.publish(COMMANDS + leader, JSON.stringify({ id, name, actor, body, replyTo: this.instanceId }));
-      // Nobody listens for the leader (dead, its lease not yet run out, or reconnecting): it ran
-      // nothing; ask again once the lease may have passed.
-      if (heard === 0) {
-        this.pending.settle(id, "ask-again");
-        await new Promise((r) => setTimeout(r, LEASE_MS / 2));
-      }
+      // Nobody listens for the leader (dead, its lease not yet run out, or reconnecting): it ran nothing.
+      if (heard === 0) this.pending.settle(id, "ask-again");
     } catch {
       // Whether Redis passed it on is not known: never run it here as well.
       this.pending.settle(id, refused(504, "the shared store did not confirm the command; it may or may not have been applied"));
